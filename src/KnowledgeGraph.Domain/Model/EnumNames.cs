@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace KnowledgeGraph.Domain.Model;
+
+/// <summary>The wire names of the model's enums: SCREAMING_SNAKE_CASE, as GraphQL and the import format spell them.</summary>
+public static class EnumNames
+{
+    /// <summary><c>IntelligenceAgency</c> → <c>INTELLIGENCE_AGENCY</c>.</summary>
+    public static string ToWire<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The enum value with this wire name, if any.</summary>
+    public static bool TryFromWire<T>(string? wire, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(ToWire(candidate), wire, StringComparison.Ordinal))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Query;
+
+namespace KnowledgeGraph.Domain.Ports;
+
+/// <summary>
+/// The read side of a store. Every method is batch-shaped and is one round trip to the
+/// database, so a GraphQL request makes a number of round trips bounded by its depth.
+/// </summary>
+public interface IGraphStore
+{
+    /// <summary>The nodes of type <typeparamref name="T"/> with these keys; unknown keys are left out.</summary>
+    Task<IReadOnlyList<T>> GetAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node;
+
+    /// <summary>One window of all nodes of type <typeparamref name="T"/> that match.</summary>
+    Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
+        where T : Node;
+
+    /// <summary>For each parent key, one window of its related records that match.</summary>
+    /// <returns>A page per requested parent key (empty for a parent with no related records).</returns>
+    Task<IReadOnlyDictionary<string, Page<T>>> ExpandAsync<T>(
+        Relation<T> relation,
+        IReadOnlyCollection<string> parentKeys,
+        Filter? where,
+        IReadOnlyList<SortField> order,
+        PageRequest page,
+        CancellationToken cancellationToken)
+        where T : class;
+}
+
+/// <summary>The write side of a store: schema set-up and all-or-nothing imports.</summary>
+public interface IGraphStoreAdmin
+{
+    /// <summary>Creates tables, constraints and indexes if missing; safe to run at every start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the store holds no articles yet.</summary>
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+
+    /// <summary>The keys, among <paramref name="keys"/>, that the store already holds for each node type.</summary>
+    Task<IReadOnlySet<Ids.NodeId>> ExistingAsync(IReadOnlyCollection<Ids.NodeId> keys, CancellationToken cancellationToken);
+
+    /// <summary>Merges a validated batch by key in one transaction: all of it or none of it.</summary>
+    Task ImportAsync(Import.GraphBatch batch, CancellationToken cancellationToken);
+}

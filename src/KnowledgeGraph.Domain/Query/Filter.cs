@@ -1,0 +1,71 @@
+namespace KnowledgeGraph.Domain.Query;
+
+/// <summary>
+/// A predicate over one record type, built by the API from a client's <c>where</c> input and
+/// translated by each store adapter. Field and relation names come from <see cref="Fields"/>
+/// and <see cref="FilterRelations"/>, never from client text.
+/// </summary>
+public abstract record Filter;
+
+/// <summary>Every inner filter holds (<c>and</c>).</summary>
+public sealed record AllOf(IReadOnlyList<Filter> Filters) : Filter;
+
+/// <summary>At least one inner filter holds (<c>or</c>).</summary>
+public sealed record AnyOf(IReadOnlyList<Filter> Filters) : Filter;
+
+/// <summary>
+/// A comparison of a scalar field with a value. A <c>null</c> value with <see cref="CompareOp.Eq"/>
+/// or <see cref="CompareOp.Neq"/> tests for absence. <see cref="CompareOp.Neq"/> and
+/// <see cref="CompareOp.Nin"/> hold for records whose field is absent.
+/// </summary>
+/// <param name="Field">A name from <see cref="Fields"/>.</param>
+/// <param name="Op">The comparison.</param>
+/// <param name="Value">A string, bool, int, <see cref="DateOnly"/>, <see cref="DateTimeOffset"/>,
+/// an enum of the model, or for <c>In</c>/<c>Nin</c> a list of those.</param>
+public sealed record Compare(string Field, CompareOp Op, object? Value) : Filter;
+
+/// <summary>A filter on records related to this one.</summary>
+/// <param name="Relation">A name from <see cref="FilterRelations"/>.</param>
+/// <param name="Quantifier">How many related records must match.</param>
+/// <param name="Filter">The filter on the related records.</param>
+public sealed record Related(string Relation, Quantifier Quantifier, Filter Filter) : Filter;
+
+/// <summary>Scalar comparisons. String comparisons are ordinal and case-sensitive on every store.</summary>
+public enum CompareOp
+{
+    Eq,
+    Neq,
+    In,
+    Nin,
+    Contains,
+    NotContains,
+    StartsWith,
+    NotStartsWith,
+    EndsWith,
+    NotEndsWith,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+}
+
+/// <summary>How many related records must match a <see cref="Related"/> filter.</summary>
+public enum Quantifier
+{
+    /// <summary>The one related record exists and matches (to-one relations).</summary>
+    Is,
+
+    /// <summary>At least one related record matches.</summary>
+    Some,
+
+    /// <summary>No related record matches.</summary>
+    None,
+
+    /// <summary>Every related record matches (true when there are none).</summary>
+    All,
+}
+
+/// <summary>A sort key; the store appends the record key as the final tie-breaker.</summary>
+/// <param name="Field">A name from <see cref="Fields"/>.</param>
+/// <param name="Descending">Descending order. Absent values sort last in both directions.</param>
+public sealed record SortField(string Field, bool Descending);

@@ -1,0 +1,68 @@
+namespace KnowledgeGraph.Domain.Query;
+
+/// <summary>
+/// A window over an ordered list, in the Relay shape: cursors are item indices.
+/// Exactly one of <see cref="First"/> and <see cref="Last"/> is set.
+/// </summary>
+/// <param name="First">Take this many from the start of the range.</param>
+/// <param name="Last">Take this many from the end of the range.</param>
+/// <param name="After">Range starts after this index.</param>
+/// <param name="Before">Range ends before this index.</param>
+/// <param name="IncludeTotalCount">Count every matching item (only when a client asks).</param>
+public sealed record PageRequest(int? First, int? Last, int? After, int? Before, bool IncludeTotalCount)
+{
+    /// <summary>The first <paramref name="count"/> items.</summary>
+    public static PageRequest FirstItems(int count, bool includeTotalCount = false) =>
+        new(count, null, null, null, includeTotalCount);
+
+    /// <summary>Index of the first item in range.</summary>
+    public int RangeStart => After is { } after ? after + 1 : 0;
+}
+
+/// <summary>One window of an ordered list.</summary>
+/// <param name="Items">The items, in order.</param>
+/// <param name="Offset">The index of the first item (its cursor).</param>
+/// <param name="HasPreviousPage">Items exist before the first one.</param>
+/// <param name="HasNextPage">Items exist after the last one.</param>
+/// <param name="TotalCount">All matching items, when requested.</param>
+public sealed record Page<T>(
+    IReadOnlyList<T> Items,
+    int Offset,
+    bool HasPreviousPage,
+    bool HasNextPage,
+    int? TotalCount)
+{
+    /// <summary>An empty page.</summary>
+    public static Page<T> Empty(bool includeTotalCount) =>
+        new(Array.Empty<T>(), 0, false, false, includeTotalCount ? 0 : null);
+
+    /// <summary>Cuts a page out of a fully known, ordered list (a list of at most a few items).</summary>
+    public static Page<T> FromAll(IReadOnlyList<T> all, PageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(request);
+        var start = Math.Min(request.RangeStart, all.Count);
+        var end = Math.Min(request.Before ?? all.Count, all.Count);
+        if (end < start)
+        {
+            end = start;
+        }
+
+        if (request.First is { } first)
+        {
+            end = Math.Min(end, start + first);
+        }
+        else if (request.Last is { } last)
+        {
+            start = Math.Max(start, end - last);
+        }
+
+        var items = all.Skip(start).Take(end - start).ToArray();
+        return new Page<T>(
+            items,
+            start,
+            HasPreviousPage: start > 0,
+            HasNextPage: end < all.Count,
+            request.IncludeTotalCount ? all.Count : null);
+    }
+}
