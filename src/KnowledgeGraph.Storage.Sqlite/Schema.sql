@@ -1,0 +1,122 @@
+-- The embedded store's schema. Idempotent: applied at every start.
+-- Keys are the stable slugs of the import format; rowids are private to this file.
+PRAGMA journal_mode = WAL;
+
+CREATE TABLE IF NOT EXISTS article (
+    key          TEXT PRIMARY KEY NOT NULL,
+    title        TEXT,
+    url          TEXT,
+    publisher    TEXT,
+    syndicator   TEXT,
+    agencies     TEXT NOT NULL DEFAULT '[]',
+    published_at TEXT,    -- UTC, yyyy-MM-ddTHH:mm:ss.fffffffZ, so text order is time order
+    published_offset_minutes INTEGER,
+    language     TEXT,
+    text         TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS article_published_at ON article (published_at);
+
+CREATE TABLE IF NOT EXISTS place (
+    key          TEXT PRIMARY KEY NOT NULL,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    aliases      TEXT NOT NULL DEFAULT '[]',
+    contained_in TEXT REFERENCES place (key)
+) STRICT;
+CREATE INDEX IF NOT EXISTS place_contained_in ON place (contained_in);
+CREATE INDEX IF NOT EXISTS place_name ON place (name);
+
+CREATE TABLE IF NOT EXISTS organisation (
+    key         TEXT PRIMARY KEY NOT NULL,
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    aliases     TEXT NOT NULL DEFAULT '[]',
+    description TEXT,
+    country     TEXT REFERENCES place (key),
+    part_of     TEXT REFERENCES organisation (key)
+) STRICT;
+CREATE INDEX IF NOT EXISTS organisation_country ON organisation (country);
+CREATE INDEX IF NOT EXISTS organisation_part_of ON organisation (part_of);
+CREATE INDEX IF NOT EXISTS organisation_name ON organisation (name);
+
+CREATE TABLE IF NOT EXISTS person (
+    key         TEXT PRIMARY KEY NOT NULL,
+    name        TEXT NOT NULL,
+    aliases     TEXT NOT NULL DEFAULT '[]',
+    description TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS person_name ON person (name);
+
+CREATE TABLE IF NOT EXISTS affiliation (
+    person       TEXT NOT NULL REFERENCES person (key),
+    organisation TEXT NOT NULL REFERENCES organisation (key),
+    role         TEXT,
+    current      INTEGER,
+    ordinal      INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX IF NOT EXISTS affiliation_identity ON affiliation (person, organisation, coalesce(role, ''));
+CREATE INDEX IF NOT EXISTS affiliation_organisation ON affiliation (organisation, person);
+
+CREATE TABLE IF NOT EXISTS negotiation (
+    key    TEXT PRIMARY KEY NOT NULL,
+    name   TEXT NOT NULL,
+    status TEXT NOT NULL,
+    venue  TEXT REFERENCES place (key)
+) STRICT;
+CREATE INDEX IF NOT EXISTS negotiation_venue ON negotiation (venue);
+
+CREATE TABLE IF NOT EXISTS negotiation_party (
+    negotiation  TEXT NOT NULL REFERENCES negotiation (key),
+    organisation TEXT NOT NULL REFERENCES organisation (key),
+    ordinal      INTEGER NOT NULL,
+    PRIMARY KEY (negotiation, organisation)
+) STRICT;
+CREATE INDEX IF NOT EXISTS negotiation_party_organisation ON negotiation_party (organisation);
+
+CREATE TABLE IF NOT EXISTS negotiation_round (
+    negotiation TEXT NOT NULL REFERENCES negotiation (key),
+    number      INTEGER,
+    date        TEXT,
+    venue       TEXT REFERENCES place (key)
+) STRICT;
+CREATE UNIQUE INDEX IF NOT EXISTS negotiation_round_identity
+    ON negotiation_round (negotiation, coalesce(number, -1), coalesce(date, ''), coalesce(venue, ''));
+
+CREATE TABLE IF NOT EXISTS statement (
+    key                  TEXT PRIMARY KEY NOT NULL,
+    text                 TEXT NOT NULL,
+    kind                 TEXT NOT NULL,
+    direct               INTEGER NOT NULL,
+    speaker_person       TEXT REFERENCES person (key),
+    speaker_organisation TEXT REFERENCES organisation (key),
+    said_at              TEXT REFERENCES place (key),
+    date                 TEXT,
+    negotiation          TEXT REFERENCES negotiation (key),
+    responds_to          TEXT REFERENCES statement (key),
+    CHECK (speaker_person IS NULL OR speaker_organisation IS NULL)
+) STRICT;
+CREATE INDEX IF NOT EXISTS statement_speaker_person ON statement (speaker_person, date);
+CREATE INDEX IF NOT EXISTS statement_speaker_organisation ON statement (speaker_organisation, date);
+CREATE INDEX IF NOT EXISTS statement_said_at ON statement (said_at);
+CREATE INDEX IF NOT EXISTS statement_negotiation ON statement (negotiation, date);
+CREATE INDEX IF NOT EXISTS statement_responds_to ON statement (responds_to);
+CREATE INDEX IF NOT EXISTS statement_date ON statement (date);
+
+CREATE TABLE IF NOT EXISTS statement_about (
+    statement TEXT NOT NULL REFERENCES statement (key),
+    place     TEXT NOT NULL REFERENCES place (key),
+    ordinal   INTEGER NOT NULL,
+    PRIMARY KEY (statement, place)
+) STRICT;
+CREATE INDEX IF NOT EXISTS statement_about_place ON statement_about (place, statement);
+
+CREATE TABLE IF NOT EXISTS evidence (
+    statement TEXT NOT NULL REFERENCES statement (key),
+    article   TEXT NOT NULL REFERENCES article (key),
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    PRIMARY KEY (statement, article),
+    CHECK (start >= 0 AND "end" > start)
+) STRICT;
+CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article, statement);

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.Json;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Query;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Storage.Sqlite;
+
+/// <summary>How a scalar field of the query model is stored.</summary>
+internal enum ColumnType
+{
+    Text,
+    Integer,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+}
+
+/// <summary>A relation a filter can follow: the rows of <see cref="Target"/> (alias <c>{i}</c>) related to <c>{o}</c>.</summary>
+/// <param name="Target">The related table.</param>
+/// <param name="From">The FROM clause, with <c>{i}</c> for the related table and <c>{j}</c> for a link table.</param>
+/// <param name="Correlation">The condition tying the related rows to the outer row <c>{o}</c>.</param>
+internal sealed record FilterRelation(TableMap Target, string From, string Correlation);
+
+/// <summary>How one record type is stored and read back.</summary>
+internal sealed class TableMap
+{
+    public required string Table { get; init; }
+
+    /// <summary>The columns selected for a record, over alias <c>t</c>.</summary>
+    public required string Columns { get; init; }
+
+    /// <summary>Reads a record from the columns at <c>offset</c>.</summary>
+    public required Func<SqliteDataReader, int, object> Read { get; init; }
+
+    /// <summary>The last sort keys, making every order total.</summary>
+    public string TieBreaker { get; init; } = "{a}.key";
+
+    public Dictionary<string, (string Column, ColumnType Type)> Fields { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, FilterRelation> Relations { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>The mapping of every record type onto the schema in Schema.sql.</summary>
+internal static class TableMaps
+{
+    public static readonly TableMap Article = new()
+    {
+        Table = "article",
+        Columns = "t.key, t.title, t.url, t.publisher, t.syndicator, t.agencies, t.published_at, t.published_offset_minutes, t.language, t.text",
+        Read = (r, o) => new Article(
+            r.GetString(o),
+            NullableString(r, o + 1),
+            NullableString(r, o + 2),
+            NullableString(r, o + 3),
+            NullableString(r, o + 4),
+            StringList(r.GetString(o + 5)),
+            r.IsDBNull(o + 6) ? null : ReadDateTime(r.GetString(o + 6), r.GetInt32(o + 7)),
+            NullableString(r, o + 8),
+            r.GetString(o + 9)),
+    };
+
+    public static readonly TableMap Place = new()
+    {
+        Table = "place",
+        Columns = "t.key, t.name, t.kind, t.aliases, t.contained_in",
+        Read = (r, o) => new Place(
+            r.GetString(o),
+            r.GetString(o + 1),
+            ParseEnum<PlaceKind>(r.GetString(o + 2)),
+            StringList(r.GetString(o + 3)),
+            NullableString(r, o + 4)),
+    };
+
+    public static readonly TableMap Organisation = new()
+    {
+        Table = "organisation",
+        Columns = "t.key, t.name, t.kind, t.aliases, t.description, t.country, t.part_of",
+        Read = (r, o) => new Organisation(
+            r.GetString(o),
+            r.GetString(o + 1),
+            ParseEnum<OrganisationKind>(r.GetString(o + 2)),
+            StringList(r.GetString(o + 3)),
+            NullableString(r, o + 4),
+            NullableString(r, o + 5),
+            NullableString(r, o + 6)),
+    };
+
+    public static readonly TableMap Affiliation = new()
+    {
+        Table = "affiliation",
+        Columns = "t.person, t.organisation, t.role, t.current",
+        TieBreaker = "{a}.person, {a}.ordinal",
+        Read = (r, o) => new Affiliation(
+            r.GetString(o),
+            r.GetString(o + 1),
+            NullableString(r, o + 2),
+            r.IsDBNull(o + 3) ? null : r.GetInt64(o + 3) != 0),
+    };
+
+    public static readonly TableMap Person = new()
+    {
+        Table = "person",
+        Columns = "t.key, t.name, t.aliases, t.description, "
+            + "(SELECT json_group_array(json_array(a.organisation, a.role, a.current)) "
+            + "FROM (SELECT * FROM affiliation a WHERE a.person = t.key ORDER BY a.ordinal) a)",
+        Read = (r, o) =>
+        {
+            var key = r.GetString(o);
+            using var json = JsonDocument.Parse(r.GetString(o + 4));
+            var affiliations = json.RootElement.EnumerateArray()
+                .Select(a => new Affiliation(
+                    key,
+                    a[0].GetString()!,
+                    a[1].ValueKind == JsonValueKind.Null ? null : a[1].GetString(),
+                    a[2].ValueKind == JsonValueKind.Null ? null : a[2].GetInt32() != 0))
+                .ToArray();
+            return new Person(key, r.GetString(o + 1), StringList(r.GetString(o + 2)), NullableString(r, o + 3), affiliations);
+        },
+    };
+
+    public static readonly TableMap Negotiation = new()
+    {
+        Table = "negotiation",
+        Columns = "t.key, t.name, t.status, t.venue, "
+            + "(SELECT json_group_array(p.organisation) FROM (SELECT * FROM negotiation_party p WHERE p.negotiation = t.key ORDER BY p.ordinal) p), "
+            + "(SELECT json_group_array(json_array(n.number, n.date, n.venue)) "
+            + "FROM (SELECT * FROM negotiation_round n WHERE n.negotiation = t.key ORDER BY n.date IS NULL, n.date, n.number) n)",
+        Read = (r, o) =>
+        {
+            using var rounds = JsonDocument.Parse(r.GetString(o + 5));
+            return new Negotiation(
+                r.GetString(o),
+                r.GetString(o + 1),
+                ParseEnum<NegotiationStatus>(r.GetString(o + 2)),
+                NullableString(r, o + 3),
+                StringList(r.GetString(o + 4)),
+                rounds.RootElement.EnumerateArray()
+                    .Select(n => new NegotiationRound(
+                        n[0].ValueKind == JsonValueKind.Null ? null : n[0].GetInt32(),
+                        n[1].ValueKind == JsonValueKind.Null ? null : DateOnly.ParseExact(n[1].GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        n[2].ValueKind == JsonValueKind.Null ? null : n[2].GetString()))
+                    .ToArray());
+        },
+    };
+
+    public static readonly TableMap Statement = new()
+    {
+        Table = "statement",
+        Columns = "t.key, t.text, t.kind, t.direct, t.speaker_person, t.speaker_organisation, t.said_at, t.date, t.negotiation, t.responds_to, "
+            + "(SELECT json_group_array(s.place) FROM (SELECT * FROM statement_about s WHERE s.statement = t.key ORDER BY s.ordinal) s), "
+            + "(SELECT json_group_array(json_array(e.article, e.start, e.\"end\", e.text)) "
+            + "FROM (SELECT * FROM evidence e WHERE e.statement = t.key ORDER BY e.article) e)",
+        Read = (r, o) =>
+        {
+            SpeakerRef? speaker = !r.IsDBNull(o + 4) ? new SpeakerRef(SpeakerType.Person, r.GetString(o + 4))
+                : !r.IsDBNull(o + 5) ? new SpeakerRef(SpeakerType.Organisation, r.GetString(o + 5))
+                : null;
+            using var evidence = JsonDocument.Parse(r.GetString(o + 11));
+            return new Statement(
+                r.GetString(o),
+                r.GetString(o + 1),
+                ParseEnum<StatementKind>(r.GetString(o + 2)),
+                r.GetInt64(o + 3) != 0,
+                speaker,
+                NullableString(r, o + 6),
+                r.IsDBNull(o + 7) ? null : DateOnly.ParseExact(r.GetString(o + 7), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                StringList(r.GetString(o + 10)),
+                NullableString(r, o + 8),
+                NullableString(r, o + 9),
+                evidence.RootElement.EnumerateArray()
+                    .Select(e => new Evidence(e[0].GetString()!, e[1].GetInt32(), e[2].GetInt32(), e[3].GetString()!))
+                    .ToArray());
+        },
+    };
+
+    public static readonly IReadOnlyDictionary<Type, TableMap> ByType = new Dictionary<Type, TableMap>
+    {
+        [typeof(Article)] = Article,
+        [typeof(Place)] = Place,
+        [typeof(Organisation)] = Organisation,
+        [typeof(Affiliation)] = Affiliation,
+        [typeof(Person)] = Person,
+        [typeof(Negotiation)] = Negotiation,
+        [typeof(Statement)] = Statement,
+    };
+
+#pragma warning disable CA1810 // The maps refer to each other, so their fields are wired after all exist.
+    static TableMaps()
+#pragma warning restore CA1810
+    {
+        foreach (var map in new[] { Article, Place, Organisation, Person, Negotiation, Statement })
+        {
+            map.Fields[Fields.Key] = ("key", ColumnType.Text);
+        }
+
+        Article.Fields[Fields.Title] = ("title", ColumnType.Text);
+        Article.Fields[Fields.Url] = ("url", ColumnType.Text);
+        Article.Fields[Fields.Publisher] = ("publisher", ColumnType.Text);
+        Article.Fields[Fields.PublishedAt] = ("published_at", ColumnType.DateTime);
+
+        Place.Fields[Fields.Name] = ("name", ColumnType.Text);
+        Place.Fields[Fields.Kind] = ("kind", ColumnType.Enum);
+        Place.Relations[FilterRelations.ContainedIn] = new(Place, "place {i}", "{i}.key = {o}.contained_in");
+
+        Organisation.Fields[Fields.Name] = ("name", ColumnType.Text);
+        Organisation.Fields[Fields.Kind] = ("kind", ColumnType.Enum);
+        Organisation.Fields[Fields.Description] = ("description", ColumnType.Text);
+        Organisation.Relations[FilterRelations.Country] = new(Place, "place {i}", "{i}.key = {o}.country");
+        Organisation.Relations[FilterRelations.PartOf] = new(Organisation, "organisation {i}", "{i}.key = {o}.part_of");
+
+        Person.Fields[Fields.Name] = ("name", ColumnType.Text);
+        Person.Fields[Fields.Description] = ("description", ColumnType.Text);
+        Person.Relations[FilterRelations.Affiliations] = new(Affiliation, "affiliation {i}", "{i}.person = {o}.key");
+
+        Affiliation.Fields[Fields.Role] = ("role", ColumnType.Text);
+        Affiliation.Fields[Fields.Current] = ("current", ColumnType.Boolean);
+        Affiliation.Relations[FilterRelations.Organisation] = new(Organisation, "organisation {i}", "{i}.key = {o}.organisation");
+        Affiliation.Relations[FilterRelations.Person] = new(Person, "person {i}", "{i}.key = {o}.person");
+
+        Negotiation.Fields[Fields.Name] = ("name", ColumnType.Text);
+        Negotiation.Fields[Fields.Status] = ("status", ColumnType.Enum);
+        Negotiation.Relations[FilterRelations.Venue] = new(Place, "place {i}", "{i}.key = {o}.venue");
+        Negotiation.Relations[FilterRelations.Parties] = new(
+            Organisation, "negotiation_party {j} JOIN organisation {i} ON {i}.key = {j}.organisation", "{j}.negotiation = {o}.key");
+
+        Statement.Fields[Fields.Text] = ("text", ColumnType.Text);
+        Statement.Fields[Fields.Kind] = ("kind", ColumnType.Enum);
+        Statement.Fields[Fields.Direct] = ("direct", ColumnType.Boolean);
+        Statement.Fields[Fields.Date] = ("date", ColumnType.Date);
+        Statement.Relations[FilterRelations.SpeakerPerson] = new(Person, "person {i}", "{i}.key = {o}.speaker_person");
+        Statement.Relations[FilterRelations.SpeakerOrganisation] = new(Organisation, "organisation {i}", "{i}.key = {o}.speaker_organisation");
+        Statement.Relations[FilterRelations.SaidAt] = new(Place, "place {i}", "{i}.key = {o}.said_at");
+        Statement.Relations[FilterRelations.About] = new(
+            Place, "statement_about {j} JOIN place {i} ON {i}.key = {j}.place", "{j}.statement = {o}.key");
+        Statement.Relations[FilterRelations.Negotiation] = new(Negotiation, "negotiation {i}", "{i}.key = {o}.negotiation");
+        Statement.Relations[FilterRelations.RespondsTo] = new(Statement, "statement {i}", "{i}.key = {o}.responds_to");
+        Statement.Relations[FilterRelations.EvidenceArticle] = new(
+            Article, "evidence {j} JOIN article {i} ON {i}.key = {j}.article", "{j}.statement = {o}.key");
+    }
+
+    public static string ToColumnValue(object value, ColumnType type) => type switch
+    {
+        ColumnType.Date => ((DateOnly)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ColumnType.DateTime => WriteDateTime((DateTimeOffset)value),
+        ColumnType.Enum => EnumWire(value),
+        ColumnType.Boolean => (bool)value ? "1" : "0",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+    };
+
+    public static string WriteDateTime(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ReadDateTime(string utc, int offsetMinutes)
+    {
+        var instant = DateTime.ParseExact(utc, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        return new DateTimeOffset(instant, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
+    }
+
+    public static string EnumWire(object value) => value switch
+    {
+        PlaceKind v => EnumNames.ToWire(v),
+        OrganisationKind v => EnumNames.ToWire(v),
+        StatementKind v => EnumNames.ToWire(v),
+        NegotiationStatus v => EnumNames.ToWire(v),
+        _ => throw new ArgumentException($"{value.GetType().Name} is not an enum of the model.", nameof(value)),
+    };
+
+    private static T ParseEnum<T>(string wire)
+        where T : struct, Enum =>
+        EnumNames.TryFromWire<T>(wire, out var value)
+            ? value
+            : throw new InvalidDataException($"The store holds '{wire}', which is not a {typeof(T).Name}.");
+
+    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    private static string[] StringList(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+}
