@@ -1,0 +1,86 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Query;
+
+namespace KnowledgeGraph.Api.GraphQL;
+
+/// <summary>How a record type is filtered and sorted: its <c>where</c> and <c>order</c> inputs.</summary>
+internal interface IFilterable
+{
+    /// <summary>Translates a <c>where</c> input.</summary>
+    static abstract Filter? Translate(object? input, string path);
+
+    /// <summary>GraphQL sort field name → domain field.</summary>
+    static abstract IReadOnlyDictionary<string, string> SortFields { get; }
+}
+
+/// <summary>Declares connection fields: root lists and batched to-many relations.</summary>
+internal static class ConnectionFields
+{
+    /// <summary>A root connection over all nodes of a type.</summary>
+    public static FieldBuilder<object?, object> RootConnection<T, TNodeType, TFilterInput, TSortInput, TFilter>(
+        this ObjectGraphType type, string name, string description)
+        where T : Node
+        where TNodeType : IGraphType
+        where TFilterInput : IInputObjectGraphType
+        where TSortInput : IInputObjectGraphType
+        where TFilter : IFilterable =>
+        type.Field<ConnectionType<T, TNodeType>>(name)
+            .Description(description)
+            .Arguments<TFilterInput, TSortInput>()
+            .ResolveAsync(async ctx =>
+            {
+                var (where, order, page) = ReadArguments<TFilter>(ctx);
+                return new Connection<T>(await ctx.Request().Store.ListAsync<T>(where, order, page, ctx.CancellationToken));
+            });
+
+    /// <summary>A to-many relation of <typeparamref name="TSource"/>, batched over all parents of a level.</summary>
+    public static FieldBuilder<TSource, object> RelationConnection<TSource, T, TNodeType, TFilterInput, TSortInput, TFilter>(
+        this ObjectGraphType<TSource> type,
+        string name,
+        string description,
+        Func<IResolveFieldContext<TSource>, Relation<T>> relation,
+        Func<TSource, string> parentKey)
+        where T : class
+        where TNodeType : IGraphType
+        where TFilterInput : IInputObjectGraphType
+        where TSortInput : IInputObjectGraphType
+        where TFilter : IFilterable =>
+        type.Field<NonNullGraphType<ConnectionType<T, TNodeType>>>(name)
+            .Description(description)
+            .Arguments<TSource, TFilterInput, TSortInput>()
+            .Resolve(ctx =>
+            {
+                var (where, order, page) = ReadArguments<TFilter>(ctx);
+                var loader = ctx.Request().Expand(relation(ctx), where, order, page);
+                return new Mapped<Page<T>?, Connection<T>>(
+                    loader.Load(parentKey(ctx.Source)),
+                    p => new Connection<T>(p ?? Page<T>.Empty(page.IncludeTotalCount)));
+            });
+
+    private static FieldBuilder<object?, object> Arguments<TFilterInput, TSortInput>(this FieldBuilder<object?, object> field)
+        where TFilterInput : IInputObjectGraphType
+        where TSortInput : IInputObjectGraphType =>
+        field
+            .Argument<TFilterInput>("where", "Only the items that match this filter.")
+            .Argument<ListGraphType<NonNullGraphType<TSortInput>>>("order", "Sort order: the first entry sorts first; ties fall back to the next entry, then to the key.")
+            .PagingArgs();
+
+    private static FieldBuilder<TSource, object> Arguments<TSource, TFilterInput, TSortInput>(this FieldBuilder<TSource, object> field)
+        where TFilterInput : IInputObjectGraphType
+        where TSortInput : IInputObjectGraphType =>
+        field
+            .Argument<TFilterInput>("where", "Only the items that match this filter.")
+            .Argument<ListGraphType<NonNullGraphType<TSortInput>>>("order", "Sort order: the first entry sorts first; ties fall back to the next entry, then to the key.")
+            .PagingArgs();
+
+    private static (Filter? Where, IReadOnlyList<SortField> Order, PageRequest Page) ReadArguments<TFilter>(IResolveFieldContext ctx)
+        where TFilter : IFilterable
+    {
+        var where = TFilter.Translate(ctx.GetArgument<object?>("where"), "where");
+        var order = SortReader.Read(ctx.GetArgument<object?>("order"), "order", TFilter.SortFields);
+        return (where, order, PagingArguments.Read(ctx));
+    }
+}

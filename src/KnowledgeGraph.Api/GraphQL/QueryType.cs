@@ -1,0 +1,99 @@
+using GraphQL;
+using GraphQL.Types;
+using KnowledgeGraph.Api.Articles;
+using KnowledgeGraph.Api.Negotiations;
+using KnowledgeGraph.Api.Organisations;
+using KnowledgeGraph.Api.People;
+using KnowledgeGraph.Api.Places;
+using KnowledgeGraph.Api.Statements;
+using KnowledgeGraph.Domain.Ids;
+using KnowledgeGraph.Domain.Model;
+
+namespace KnowledgeGraph.Api.GraphQL;
+
+/// <summary>The root <c>Query</c> type.</summary>
+internal sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Who said what about which region, traced to the sentence it came from.";
+
+        Field<NodeInterface>("node")
+            .Description("Fetches any object by its global id; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The global id.")
+            .Resolve(ctx => Load(ctx, Decode(ctx.GetArgument<string>("id"), "id")));
+
+        Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .Description("Fetches objects by their global ids, in the order given; null for each id with no object.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The global ids (at most 100).")
+            .Resolve(ctx =>
+            {
+                var ids = ctx.GetArgument<List<string>>("ids");
+                var max = ctx.Request().Options.MaxNodeIds;
+                if (ids.Count > max)
+                {
+                    throw ErrorCodes.Error(ErrorCodes.TooManyIds, $"'ids' may hold at most {max} ids (it held {ids.Count}).");
+                }
+
+                var loads = ids.Select((id, i) => Load(ctx, Decode(id, $"ids[{i}]"))).ToArray();
+                return new ListOf(loads);
+            });
+
+        this.RootConnection<Person, PersonType, PersonFilterInput, PersonSortInput, PersonFilter>("people", "All people.");
+        this.RootConnection<Organisation, OrganisationType, OrganisationFilterInput, OrganisationSortInput, OrganisationFilter>("organisations", "All organisations.");
+        this.RootConnection<Place, PlaceType, PlaceFilterInput, PlaceSortInput, PlaceFilter>("places", "All places.");
+        this.RootConnection<Statement, StatementType, StatementFilterInput, StatementSortInput, StatementFilter>("statements", "All statements.");
+        this.RootConnection<Negotiation, NegotiationType, NegotiationFilterInput, NegotiationSortInput, NegotiationFilter>("negotiations", "All negotiations.");
+        this.RootConnection<Article, ArticleType, ArticleFilterInput, ArticleSortInput, ArticleFilter>("articles", "All articles.");
+    }
+
+    private static NodeId Decode(string id, string argument) =>
+        NodeId.TryDecode(id, out var nodeId, out var error)
+            ? nodeId
+            : throw ErrorCodes.Error(ErrorCodes.InvalidId, $"'{argument}': {error}");
+
+    private static global::GraphQL.DataLoader.IDataLoaderResult Load(IResolveFieldContext ctx, NodeId id)
+    {
+        var request = ctx.Request();
+        return id.Type switch
+        {
+            NodeType.Person => request.Nodes<Person>().Load(id.Key),
+            NodeType.Organisation => request.Nodes<Organisation>().Load(id.Key),
+            NodeType.Place => request.Nodes<Place>().Load(id.Key),
+            NodeType.Statement => request.Nodes<Statement>().Load(id.Key),
+            NodeType.Negotiation => request.Nodes<Negotiation>().Load(id.Key),
+            NodeType.Article => request.Nodes<Article>().Load(id.Key),
+            _ => throw new InvalidOperationException($"No loader for {id.Type}."),
+        };
+    }
+
+    /// <summary>Several loads awaited together, keeping nulls in place.</summary>
+    private sealed class ListOf(global::GraphQL.DataLoader.IDataLoaderResult[] parts) : global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<object?>>
+    {
+        public async Task<IReadOnlyList<object?>> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var values = new object?[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                values[i] = await parts[i].GetResultAsync(cancellationToken);
+            }
+
+            return values;
+        }
+
+        async Task<object?> global::GraphQL.DataLoader.IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+}
+
+/// <summary>The schema.</summary>
+internal sealed class KnowledgeGraphSchema : Schema
+{
+    public KnowledgeGraphSchema(IServiceProvider services, QueryType query)
+        : base(services)
+    {
+        Description = "KnowledgeGraph: people, organisations, places, statements and negotiations from the news, each statement traced to the span of the article it rests on.";
+        Query = query;
+    }
+}

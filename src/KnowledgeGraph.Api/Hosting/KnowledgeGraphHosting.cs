@@ -1,0 +1,94 @@
+using GraphQL;
+using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.Http;
+using KnowledgeGraph.Domain.Ports;
+using KnowledgeGraph.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.Hosting;
+
+/// <summary>Wires the API: settings, the chosen store, the schema and the endpoints.</summary>
+public static class KnowledgeGraphHosting
+{
+    /// <summary>The port the server listens on when no URL is configured.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Registers everything the API needs.</summary>
+    public static WebApplicationBuilder AddKnowledgeGraph(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // KG_STORE, KG_SQLITE__PATH, … (see the README's table of settings).
+        builder.Configuration.AddEnvironmentVariables(prefix: "KG_");
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.Configure<GraphQLOptions>(builder.Configuration.GetSection(GraphQLOptions.Section));
+        services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+        services.Configure<SqliteStoreOptions>(builder.Configuration.GetSection(SqliteStoreOptions.Section));
+        services.AddSingleton<RoundTripCounter>();
+
+        var store = builder.Configuration.GetValue("Store", StoreKind.Sqlite);
+        switch (store)
+        {
+            case StoreKind.Sqlite:
+                services.AddSingleton(sp =>
+                {
+                    var path = sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path;
+                    var full = Path.IsPathRooted(path) ? path : Path.Combine(builder.Environment.ContentRootPath, path);
+                    return new SqliteGraphStore(full, sp.GetRequiredService<RoundTripCounter>());
+                });
+                services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
+                services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());
+                break;
+            default:
+                throw new InvalidOperationException($"The store '{store}' is not available in this build.");
+        }
+
+        services.AddSingleton<StoreInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
+
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<KnowledgeGraphSchema>()
+            .AddGraphTypes(typeof(KnowledgeGraphHosting).Assembly)
+            // Quotes and curly quotation marks stay readable: JSON escapes only what it must.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+        services.AddSingleton<GraphQLEndpoint>();
+        return builder;
+    }
+
+    /// <summary>Maps the GraphQL endpoint and the health endpoints.</summary>
+    public static WebApplication MapKnowledgeGraph(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        });
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapGet("/health/ready", async (StoreInitializer initializer, IGraphStoreAdmin admin, CancellationToken cancellationToken) =>
+        {
+            if (!initializer.Ready)
+            {
+                return Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            try
+            {
+                await admin.IsEmptyAsync(cancellationToken);
+                return Results.Ok(new { status = "ready" });
+            }
+            catch (StoreException e)
+            {
+                return Results.Json(new { status = "unavailable", code = e.Code }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        return app;
+    }
+}
