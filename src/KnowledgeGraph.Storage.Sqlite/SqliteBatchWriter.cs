@@ -40,10 +40,10 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         foreach (var p in batch.Places)
         {
             await RunAsync(
-                """
+                $"""
                 INSERT INTO place (key, name, kind, aliases, contained_in) VALUES (@key, @name, @kind, @aliases, @contained_in)
                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-                    aliases = (SELECT json_group_array(value) FROM (SELECT value FROM json_each(place.aliases) UNION SELECT value FROM json_each(excluded.aliases))),
+                    aliases = {MergeAliases("place")},
                     contained_in = coalesce(excluded.contained_in, contained_in)
                 """,
                 cancellationToken,
@@ -53,11 +53,11 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         foreach (var o in batch.Organisations)
         {
             await RunAsync(
-                """
+                $"""
                 INSERT INTO organisation (key, name, kind, aliases, description, country, part_of)
                 VALUES (@key, @name, @kind, @aliases, @description, @country, @part_of)
                 ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-                    aliases = (SELECT json_group_array(value) FROM (SELECT value FROM json_each(organisation.aliases) UNION SELECT value FROM json_each(excluded.aliases))),
+                    aliases = {MergeAliases("organisation")},
                     description = coalesce(excluded.description, description),
                     country = coalesce(excluded.country, country), part_of = coalesce(excluded.part_of, part_of)
                 """,
@@ -69,10 +69,10 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         foreach (var p in batch.People)
         {
             await RunAsync(
-                """
+                $"""
                 INSERT INTO person (key, name, aliases, description) VALUES (@key, @name, @aliases, @description)
                 ON CONFLICT (key) DO UPDATE SET name = excluded.name,
-                    aliases = (SELECT json_group_array(value) FROM (SELECT value FROM json_each(person.aliases) UNION SELECT value FROM json_each(excluded.aliases))),
+                    aliases = {MergeAliases("person")},
                     description = coalesce(excluded.description, description)
                 """,
                 cancellationToken,
@@ -161,6 +161,11 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
             }
         }
     }
+
+    // Known aliases keep their order; new ones are appended once.
+    private static string MergeAliases(string table) =>
+        $"(SELECT json_group_array(value) FROM (SELECT value FROM json_each({table}.aliases) "
+        + $"UNION ALL SELECT value FROM (SELECT DISTINCT value FROM json_each(excluded.aliases)) WHERE value NOT IN (SELECT value FROM json_each({table}.aliases))))";
 
     private static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
 

@@ -16,7 +16,7 @@ internal static class FilterReader
     /// <summary>How one field of an object filter input translates.</summary>
     public delegate Filter? FieldTranslator(string name, object? value, string path);
 
-    public static Filter? Object(object? input, string path, FieldTranslator field)
+    public static Filter? Object(object? input, string path, FieldTranslator field, bool nullValues = false)
     {
         if (input is null)
         {
@@ -41,7 +41,7 @@ internal static class FilterReader
                     parts.Add(new AnyOf(Items(value, at).Select((v, i) => Object(v, $"{at}[{i}]", field) ?? new AllOf([])).ToArray()));
                     break;
                 default:
-                    if (value is null)
+                    if (value is null && !nullValues)
                     {
                         throw Invalid(at, "null is not a filter; leave the field out instead.");
                     }
@@ -70,7 +70,9 @@ internal static class FilterReader
         return Object(input, path, (op, value, at) =>
         {
             object? One() => convert(value, at);
-            object List() => Items(value, at).Select((v, i) => convert(v, $"{at}[{i}]") ?? throw Invalid($"{at}[{i}]", "null is not allowed in a list.")).ToArray();
+            object List() => Items(NotNull(value, at), at)
+                .Select((v, i) => convert(v, $"{at}[{i}]") ?? throw Invalid($"{at}[{i}]", "null is not allowed in a list."))
+                .ToArray();
             return op switch
             {
                 "eq" => new Compare(domainField, CompareOp.Eq, One()),
@@ -89,7 +91,8 @@ internal static class FilterReader
                 "lte" => new Compare(domainField, CompareOp.Lte, NotNull(One(), at)),
                 _ => throw Invalid(at, $"'{op}' is not an operation."),
             };
-        });
+        },
+        nullValues: true);
     }
 
     /// <summary>An <c>IdOperationFilterInput</c>: global ids of <paramref name="type"/>, compared as keys.</summary>

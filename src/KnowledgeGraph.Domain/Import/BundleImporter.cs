@@ -445,8 +445,10 @@ public sealed class BundleImporter(IGraphStore store, IGraphStoreAdmin admin)
                 {
                     if (!seen.Add(next))
                     {
-                        if (reported.Add(start) && string.Equals(next, start, StringComparison.Ordinal))
+                        // Report a cycle once, at the first of its places in the bundle.
+                        if (string.Equals(next, start, StringComparison.Ordinal) && !reported.Contains(start))
                         {
+                            reported.UnionWith(seen);
                             Problem(PathOf("places", document.Places!.FindIndex(p => string.Equals(p?.Key, start, StringComparison.Ordinal))) + ".containedIn",
                                 $"Containment is a cycle: {string.Join(" → ", seen)} → {start}.");
                         }
