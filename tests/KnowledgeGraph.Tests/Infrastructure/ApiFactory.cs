@@ -9,9 +9,11 @@ namespace KnowledgeGraph.Tests.Infrastructure;
 /// The real host (Program) on a fresh SQLite file of its own, seeded with the shipped articles
 /// exactly as `dotnet run` seeds it.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public sealed class ApiFactory(string? directory = null) : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-tests-" + Guid.NewGuid().ToString("N"));
+    // A host given a folder shares it (to test restarts) and leaves it for its owner to remove.
+    private readonly bool _ownsDirectory = directory is null;
+    private readonly string _directory = directory ?? Path.Combine(Path.GetTempPath(), "kg-tests-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Extra settings, applied before the host is built.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
@@ -39,6 +41,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);
