@@ -31,14 +31,11 @@ internal sealed class ArticleType : ObjectGraphType<Article>
 }
 
 /// <summary>The <c>ArticleFilterInput</c> input.</summary>
-internal sealed class ArticleFilterInput : InputObjectGraphType
+internal sealed class ArticleFilterInput : FilterInputType<ArticleFilterInput>
 {
     public ArticleFilterInput()
+        : base("ArticleFilterInput", "Conditions on an article; all given fields must hold.")
     {
-        Name = "ArticleFilterInput";
-        Description = "Conditions on an article; all given fields must hold.";
-        Field<ListGraphType<NonNullGraphType<ArticleFilterInput>>>("and").Description("All of these conditions hold.");
-        Field<ListGraphType<NonNullGraphType<ArticleFilterInput>>>("or").Description("At least one of these conditions holds.");
         Field<IdOperationFilterInput>("id").Description("Conditions on the article's id.");
         Field<StringOperationFilterInput>("title").Description("Conditions on the headline.");
         Field<StringOperationFilterInput>("url").Description("Conditions on the URL.");

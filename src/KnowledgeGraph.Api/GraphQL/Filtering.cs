@@ -204,6 +204,36 @@ internal sealed class SortEnumType : EnumerationGraphType<SortDirection>
     }
 }
 
+/// <summary>An object filter input: its own fields plus <c>and</c> and <c>or</c> over itself.</summary>
+internal abstract class FilterInputType<TSelf> : InputObjectGraphType
+    where TSelf : FilterInputType<TSelf>
+{
+    protected FilterInputType(string name, string description)
+    {
+        Name = name;
+        Description = description;
+        Field<ListGraphType<NonNullGraphType<TSelf>>>("and").Description("All of these conditions hold.");
+        Field<ListGraphType<NonNullGraphType<TSelf>>>("or").Description("At least one of these conditions holds.");
+    }
+}
+
+/// <summary>Conditions on a list of records, named after its item filter (<c>ListPlaceFilterInput</c>).</summary>
+internal sealed class ListFilterInput<TItemFilter> : InputObjectGraphType
+    where TItemFilter : IInputObjectGraphType
+{
+    public ListFilterInput()
+    {
+        var item = typeof(TItemFilter).Name[..^"FilterInput".Length];
+        var noun = item.ToLowerInvariant();
+        Name = $"List{item}FilterInput";
+        Description = $"Conditions on a list of {noun}s.";
+        Field<TItemFilter>("all").Description($"Every {noun} in the list matches (true for an empty list).");
+        Field<TItemFilter>("none").Description($"No {noun} in the list matches.");
+        Field<TItemFilter>("some").Description($"At least one {noun} in the list matches.");
+        Field<BooleanGraphType>("any").Description("The list is not empty (true) or is empty (false).");
+    }
+}
+
 /// <summary>Operations on a string field. Comparisons are ordinal and case-sensitive.</summary>
 internal sealed class StringOperationFilterInput : InputObjectGraphType
 {

@@ -63,19 +63,16 @@ internal sealed class NegotiationStatusType : EnumerationGraphType<NegotiationSt
 }
 
 /// <summary>The <c>NegotiationFilterInput</c> input.</summary>
-internal sealed class NegotiationFilterInput : InputObjectGraphType
+internal sealed class NegotiationFilterInput : FilterInputType<NegotiationFilterInput>
 {
     public NegotiationFilterInput()
+        : base("NegotiationFilterInput", "Conditions on a negotiation; all given fields must hold.")
     {
-        Name = "NegotiationFilterInput";
-        Description = "Conditions on a negotiation; all given fields must hold.";
-        Field<ListGraphType<NonNullGraphType<NegotiationFilterInput>>>("and").Description("All of these conditions hold.");
-        Field<ListGraphType<NonNullGraphType<NegotiationFilterInput>>>("or").Description("At least one of these conditions holds.");
         Field<IdOperationFilterInput>("id").Description("Conditions on the negotiation's id.");
         Field<StringOperationFilterInput>("name").Description("Conditions on the name.");
         Field<EnumOperationFilterInput<NegotiationStatusType>>("status").Description("Conditions on the status.");
         Field<PlaceFilterInput>("venue").Description("The venue matches.");
-        Field<ListOrganisationFilterInput>("parties").Description("Conditions on the parties.");
+        Field<ListFilterInput<OrganisationFilterInput>>("parties").Description("Conditions on the parties.");
     }
 }
 

@@ -54,34 +54,17 @@ internal sealed class OrganisationKindType : EnumerationGraphType<OrganisationKi
 }
 
 /// <summary>The <c>OrganisationFilterInput</c> input.</summary>
-internal sealed class OrganisationFilterInput : InputObjectGraphType
+internal sealed class OrganisationFilterInput : FilterInputType<OrganisationFilterInput>
 {
     public OrganisationFilterInput()
+        : base("OrganisationFilterInput", "Conditions on an organisation; all given fields must hold.")
     {
-        Name = "OrganisationFilterInput";
-        Description = "Conditions on an organisation; all given fields must hold.";
-        Field<ListGraphType<NonNullGraphType<OrganisationFilterInput>>>("and").Description("All of these conditions hold.");
-        Field<ListGraphType<NonNullGraphType<OrganisationFilterInput>>>("or").Description("At least one of these conditions holds.");
         Field<IdOperationFilterInput>("id").Description("Conditions on the organisation's id.");
         Field<StringOperationFilterInput>("name").Description("Conditions on the name.");
         Field<EnumOperationFilterInput<OrganisationKindType>>("kind").Description("Conditions on the kind.");
         Field<StringOperationFilterInput>("description").Description("Conditions on the description.");
         Field<PlaceFilterInput>("country").Description("The organisation's country matches.");
         Field<OrganisationFilterInput>("partOf").Description("The organisation this one is part of matches.");
-    }
-}
-
-/// <summary>The <c>ListOrganisationFilterInput</c> input.</summary>
-internal sealed class ListOrganisationFilterInput : InputObjectGraphType
-{
-    public ListOrganisationFilterInput()
-    {
-        Name = "ListOrganisationFilterInput";
-        Description = "Conditions on a list of organisations.";
-        Field<OrganisationFilterInput>("all").Description("Every organisation in the list matches (true for an empty list).");
-        Field<OrganisationFilterInput>("none").Description("No organisation in the list matches.");
-        Field<OrganisationFilterInput>("some").Description("At least one organisation in the list matches.");
-        Field<BooleanGraphType>("any").Description("The list is not empty (true) or is empty (false).");
     }
 }
 

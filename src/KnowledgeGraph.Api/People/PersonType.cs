@@ -42,48 +42,28 @@ internal sealed class AffiliationType : ObjectGraphType<Affiliation>
 }
 
 /// <summary>The <c>PersonFilterInput</c> input.</summary>
-internal sealed class PersonFilterInput : InputObjectGraphType
+internal sealed class PersonFilterInput : FilterInputType<PersonFilterInput>
 {
     public PersonFilterInput()
+        : base("PersonFilterInput", "Conditions on a person; all given fields must hold.")
     {
-        Name = "PersonFilterInput";
-        Description = "Conditions on a person; all given fields must hold.";
-        Field<ListGraphType<NonNullGraphType<PersonFilterInput>>>("and").Description("All of these conditions hold.");
-        Field<ListGraphType<NonNullGraphType<PersonFilterInput>>>("or").Description("At least one of these conditions holds.");
         Field<IdOperationFilterInput>("id").Description("Conditions on the person's id.");
         Field<StringOperationFilterInput>("name").Description("Conditions on the name.");
         Field<StringOperationFilterInput>("description").Description("Conditions on the description.");
-        Field<ListAffiliationFilterInput>("affiliations").Description("Conditions on the person's affiliations.");
+        Field<ListFilterInput<AffiliationFilterInput>>("affiliations").Description("Conditions on the person's affiliations.");
     }
 }
 
 /// <summary>The <c>AffiliationFilterInput</c> input.</summary>
-internal sealed class AffiliationFilterInput : InputObjectGraphType
+internal sealed class AffiliationFilterInput : FilterInputType<AffiliationFilterInput>
 {
     public AffiliationFilterInput()
+        : base("AffiliationFilterInput", "Conditions on an affiliation; all given fields must hold.")
     {
-        Name = "AffiliationFilterInput";
-        Description = "Conditions on an affiliation; all given fields must hold.";
-        Field<ListGraphType<NonNullGraphType<AffiliationFilterInput>>>("and").Description("All of these conditions hold.");
-        Field<ListGraphType<NonNullGraphType<AffiliationFilterInput>>>("or").Description("At least one of these conditions holds.");
         Field<StringOperationFilterInput>("role").Description("Conditions on the role.");
         Field<BooleanOperationFilterInput>("current").Description("Conditions on whether the role is current.");
         Field<OrganisationFilterInput>("organisation").Description("The organisation matches.");
         Field<PersonFilterInput>("person").Description("The person matches.");
-    }
-}
-
-/// <summary>The <c>ListAffiliationFilterInput</c> input.</summary>
-internal sealed class ListAffiliationFilterInput : InputObjectGraphType
-{
-    public ListAffiliationFilterInput()
-    {
-        Name = "ListAffiliationFilterInput";
-        Description = "Conditions on a list of affiliations.";
-        Field<AffiliationFilterInput>("all").Description("Every affiliation matches (true for an empty list).");
-        Field<AffiliationFilterInput>("none").Description("No affiliation matches.");
-        Field<AffiliationFilterInput>("some").Description("At least one affiliation matches.");
-        Field<BooleanGraphType>("any").Description("The list is not empty (true) or is empty (false).");
     }
 }
 

@@ -51,32 +51,15 @@ internal sealed class PlaceKindType : EnumerationGraphType<PlaceKind>
 }
 
 /// <summary>The <c>PlaceFilterInput</c> input.</summary>
-internal sealed class PlaceFilterInput : InputObjectGraphType
+internal sealed class PlaceFilterInput : FilterInputType<PlaceFilterInput>
 {
     public PlaceFilterInput()
+        : base("PlaceFilterInput", "Conditions on a place; all given fields must hold.")
     {
-        Name = "PlaceFilterInput";
-        Description = "Conditions on a place; all given fields must hold.";
-        Field<ListGraphType<NonNullGraphType<PlaceFilterInput>>>("and").Description("All of these conditions hold.");
-        Field<ListGraphType<NonNullGraphType<PlaceFilterInput>>>("or").Description("At least one of these conditions holds.");
         Field<IdOperationFilterInput>("id").Description("Conditions on the place's id.");
         Field<StringOperationFilterInput>("name").Description("Conditions on the name.");
         Field<EnumOperationFilterInput<PlaceKindType>>("kind").Description("Conditions on the kind.");
         Field<PlaceFilterInput>("containedIn").Description("The place directly containing this one matches.");
-    }
-}
-
-/// <summary>The <c>ListPlaceFilterInput</c> input.</summary>
-internal sealed class ListPlaceFilterInput : InputObjectGraphType
-{
-    public ListPlaceFilterInput()
-    {
-        Name = "ListPlaceFilterInput";
-        Description = "Conditions on a list of places.";
-        Field<PlaceFilterInput>("all").Description("Every place in the list matches (true for an empty list).");
-        Field<PlaceFilterInput>("none").Description("No place in the list matches.");
-        Field<PlaceFilterInput>("some").Description("At least one place in the list matches.");
-        Field<BooleanGraphType>("any").Description("The list is not empty (true) or is empty (false).");
     }
 }
 

@@ -103,14 +103,11 @@ internal sealed class StatementKindType : EnumerationGraphType<StatementKind>
 }
 
 /// <summary>The <c>StatementFilterInput</c> input.</summary>
-internal sealed class StatementFilterInput : InputObjectGraphType
+internal sealed class StatementFilterInput : FilterInputType<StatementFilterInput>
 {
     public StatementFilterInput()
+        : base("StatementFilterInput", "Conditions on a statement; all given fields must hold.")
     {
-        Name = "StatementFilterInput";
-        Description = "Conditions on a statement; all given fields must hold.";
-        Field<ListGraphType<NonNullGraphType<StatementFilterInput>>>("and").Description("All of these conditions hold.");
-        Field<ListGraphType<NonNullGraphType<StatementFilterInput>>>("or").Description("At least one of these conditions holds.");
         Field<IdOperationFilterInput>("id").Description("Conditions on the statement's id.");
         Field<StringOperationFilterInput>("text").Description("Conditions on the text.");
         Field<EnumOperationFilterInput<StatementKindType>>("kind").Description("Conditions on the kind.");
@@ -118,7 +115,7 @@ internal sealed class StatementFilterInput : InputObjectGraphType
         Field<ComparableOperationFilterInput<DateScalar>>("date").Description("Conditions on the date.");
         Field<SpeakerFilterInput>("speaker").Description("The speaker matches (a statement without a known speaker never does).");
         Field<PlaceFilterInput>("saidAt").Description("The place where it was said matches.");
-        Field<ListPlaceFilterInput>("about").Description("Conditions on the places it is about (those named directly; see `Place.statementsAbout` for containment).");
+        Field<ListFilterInput<PlaceFilterInput>>("about").Description("Conditions on the places it is about (those named directly; see `Place.statementsAbout` for containment).");
         Field<NegotiationFilterInput>("negotiation").Description("The negotiation matches.");
         Field<StatementFilterInput>("respondsTo").Description("The statement it answers matches.");
         Field<ListEvidenceFilterInput>("evidence").Description("Conditions on its evidence.");
@@ -126,14 +123,11 @@ internal sealed class StatementFilterInput : InputObjectGraphType
 }
 
 /// <summary>The <c>SpeakerFilterInput</c> input.</summary>
-internal sealed class SpeakerFilterInput : InputObjectGraphType
+internal sealed class SpeakerFilterInput : FilterInputType<SpeakerFilterInput>
 {
     public SpeakerFilterInput()
+        : base("SpeakerFilterInput", "Conditions on a speaker, a person or an organisation; all given fields must hold.")
     {
-        Name = "SpeakerFilterInput";
-        Description = "Conditions on a speaker, a person or an organisation; all given fields must hold.";
-        Field<ListGraphType<NonNullGraphType<SpeakerFilterInput>>>("and").Description("All of these conditions hold.");
-        Field<ListGraphType<NonNullGraphType<SpeakerFilterInput>>>("or").Description("At least one of these conditions holds.");
         Field<StringOperationFilterInput>("name").Description("Conditions on the speaker's name, whether a person or an organisation.");
         Field<PersonFilterInput>("person").Description("The speaker is a person who matches.");
         Field<OrganisationFilterInput>("organisation").Description("The speaker is an organisation that matches.");
