@@ -17,6 +17,7 @@ internal sealed partial class StoreInitializer(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retry;
+    private volatile bool _disposed;
 
     /// <summary>Whether the store is initialised and seeded.</summary>
     public bool Ready { get; private set; }
@@ -36,6 +37,13 @@ internal sealed partial class StoreInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host stopped twice (WebApplicationFactory and Program both stop it) may already
+        // have disposed this service: there is then nothing left to stop.
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_retry is not null)
         {
@@ -43,7 +51,11 @@ internal sealed partial class StoreInitializer(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
