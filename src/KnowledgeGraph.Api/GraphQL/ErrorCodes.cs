@@ -32,6 +32,27 @@ public static class ErrorCodes
     /// <summary>Something failed inside the server; the log has the details under the request id.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>The operation selects fields nested deeper than the depth limit.</summary>
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
+
+    /// <summary>The operation's estimated cost is above the complexity limit.</summary>
+    public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
+
+    /// <summary>An introspection query nests list fields deeper than any tool needs.</summary>
+    public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
+
+    /// <summary>Introspection is switched off on this server (GraphQL.NET's code, kept as is).</summary>
+    public const string NoIntrospection = "NO_INTROSPECTION";
+
+    /// <summary>A persisted query hash the server does not know: send the query with the hash.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>Persisted queries are switched off on this server: send the query.</summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+
+    /// <summary>The persisted query hash is not the SHA-256 of the query sent with it.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+
     /// <summary>An error for the client, with its code.</summary>
     public static ExecutionError Error(string code, string message) => new(message) { Code = code };
 }

@@ -1,6 +1,10 @@
 namespace KnowledgeGraph.Api.GraphQL;
 
-/// <summary>Limits and defaults of the GraphQL endpoint (section <c>GraphQL</c>).</summary>
+/// <summary>
+/// Limits and defaults of the GraphQL endpoint (section <c>GraphQL</c>, environment variables
+/// <c>KG_GRAPHQL__&lt;NAME&gt;</c>). The defaults follow HotChocolate's: paging capped at 100,
+/// a depth and a cost limit, a timeout, a bounded body, introspection on.
+/// </summary>
 public sealed class GraphQLOptions
 {
     /// <summary>The configuration section.</summary>
@@ -20,4 +24,34 @@ public sealed class GraphQLOptions
 
     /// <summary>How long one operation may run before it is cancelled.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The deepest selection an operation may make, counted in fields along the longest path
+    /// (<c>{ a { b { c } } }</c> is 3); introspection fields are not counted (see
+    /// <see cref="QueryLimitsRule"/>). 0 turns the limit off.
+    /// </summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>
+    /// The highest cost an operation may have: every field costs 1, multiplied by the page
+    /// sizes above it (<c>first</c>/<c>last</c>, else <see cref="DefaultPageSize"/>; other lists
+    /// count 5), so the cost is the number of fields the answer could hold at worst. Two nested
+    /// pages of 100 with a few fields pass; three do not. 0 turns the limit off.
+    /// </summary>
+    public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>
+    /// Whether clients may introspect the schema (Banana Cake Pop needs it). When off, field
+    /// suggestions ("Did you mean …?") are left out of error messages as well.
+    /// </summary>
+    public bool Introspection { get; set; } = true;
+
+    /// <summary>Whether automatic persisted queries (Apollo's protocol) are accepted.</summary>
+    public bool PersistedQueries { get; set; } = true;
+
+    /// <summary>How many persisted queries are kept in memory (least recently used go first).</summary>
+    public int PersistedQueryCacheSize { get; set; } = 1000;
+
+    /// <summary>How many parsed and validated documents are kept in memory; 0 turns the cache off.</summary>
+    public int DocumentCacheSize { get; set; } = 1000;
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Http;
+using KnowledgeGraph.Api.Ide;
 using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Options;
@@ -51,21 +52,42 @@ public static class KnowledgeGraphHosting
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
 
+        services.AddHttpContextAccessor();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<PersistedQueries>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<KnowledgeGraphSchema>()
             .AddGraphTypes(typeof(KnowledgeGraphHosting).Assembly)
             // Quotes and curly quotation marks stay readable: JSON escapes only what it must.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+            // extensions.code and extensions.requestId on every error; no exception details.
+            .AddErrorInfoProvider(sp => new RequestIdErrorInfoProvider(sp.GetRequiredService<IHttpContextAccessor>()))
+            // Depth and cost: rerun for cached documents, since the cost depends on the variables.
+            .AddValidationRule<QueryLimitsRule>(useForCachedDocuments: true)
+            .AddValidationRule<IntrospectionDepthRule>()
+            .ConfigureExecution(sp => new IntrospectionPolicy(sp.GetRequiredService<IOptions<GraphQLOptions>>()))
+            .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>()));
         services.AddSingleton<GraphQLEndpoint>();
+        builder.AddBananaCakePop();
         return builder;
     }
 
-    /// <summary>Maps the GraphQL endpoint and the health endpoints.</summary>
+    /// <summary>Maps the GraphQL endpoint, Banana Cake Pop and the health endpoints.</summary>
     public static WebApplication MapKnowledgeGraph(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+
+        // Every response names its request id, the one the log and extensions.requestId use.
+        app.Use((http, next) =>
+        {
+            http.Response.Headers[GraphQLEndpoint.RequestIdHeader] = http.TraceIdentifier;
+            return next(http);
+        });
+
+        var ide = app.Services.GetRequiredService<BananaCakePop>();
+        app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) =>
+            ide.IsBrowserNavigation(http.Request) ? ide.NavigateAsync(http) : endpoint.HandleAsync(http));
+        app.MapBananaCakePop();
         app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
-using GraphQLParser;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Domain.Ports;
@@ -12,14 +11,19 @@ namespace KnowledgeGraph.Api.Http;
 
 /// <summary>
 /// GraphQL over HTTP (graphql/graphql-over-http): POST with a JSON body, GET for queries only,
-/// <c>application/graphql-response+json</c> unless the client accepts only <c>application/json</c>.
-/// A request that cannot run (malformed body, syntax or validation error, bad variables) is a
-/// 4xx with errors that say what was wrong and where; never a 500 and never a stack trace.
+/// <c>application/graphql-response+json</c> unless the client accepts only <c>application/json</c>
+/// (a missing Accept header counts as the former, as the spec says after its 2025 watershed).
+/// A request that cannot run (malformed body, syntax or validation error, bad variables, a limit
+/// exceeded) is a 4xx with errors that say what was wrong and where; never a stack trace. Every
+/// error carries <c>extensions.code</c> and <c>extensions.requestId</c>, the id the log uses.
 /// </summary>
 internal sealed partial class GraphQLEndpoint(
     IDocumentExecuter<KnowledgeGraphSchema> executer,
     IGraphQLTextSerializer serializer,
     IGraphStore store,
+    IDocumentBuilder documentBuilder,
+    DocumentCache documents,
+    PersistedQueries persistedQueries,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLEndpoint> logger)
 {
@@ -29,31 +33,65 @@ internal sealed partial class GraphQLEndpoint(
     /// <summary>The response header that reports the store round trips of the request.</summary>
     public const string RoundTripsHeader = "KG-Store-Round-Trips";
 
+    /// <summary>The response header with the request id (<see cref="HttpContext.TraceIdentifier"/>) the log uses.</summary>
+    public const string RequestIdHeader = "KG-Request-Id";
+
     public async Task HandleAsync(HttpContext http)
+    {
+        try
+        {
+            await HandleRequestAsync(http);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            // Whatever escapes is the server's fault: logged with the request id, answered without details.
+            LogUnhandled(logger, e, http.TraceIdentifier);
+            if (http.Response.HasStarted)
+            {
+                throw;
+            }
+
+            http.Response.Clear();
+            http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
+            await WriteErrorAsync(http, Negotiate(http.Request) ?? GraphQLResponseMediaType, StatusCodes.Status500InternalServerError, ErrorCodes.Internal,
+                $"An internal error occurred; the server log has it under request id {http.TraceIdentifier}.");
+        }
+    }
+
+    private async Task HandleRequestAsync(HttpContext http)
     {
         var mediaType = Negotiate(http.Request);
         if (mediaType is null)
         {
-            await WriteErrorAsync(http, GraphQLResponseMediaType, StatusCodes.Status406NotAcceptable,
+            await WriteErrorAsync(http, GraphQLResponseMediaType, StatusCodes.Status406NotAcceptable, ErrorCodes.BadRequest,
                 $"This endpoint answers with {GraphQLResponseMediaType} or {JsonMediaType}; the Accept header allows neither.");
             return;
         }
 
         GraphQLHttpRequest request;
+        string query;
+        string? hashToStore;
+        GraphQLDocument? parsed = null;
         try
         {
             request = HttpMethods.IsPost(http.Request.Method)
                 ? await ReadPostAsync(http)
                 : GraphQLHttpRequest.Parse(http.Request.Query);
-            if (HttpMethods.IsGet(http.Request.Method) && IsMutation(request))
+            (query, hashToStore) = ResolvePersistedQuery(http, request, mediaType);
+            if (HttpMethods.IsGet(http.Request.Method))
             {
-                http.Response.Headers.Allow = "POST";
-                throw new BadRequestException("Mutations are not allowed over GET; send them with POST.", StatusCodes.Status405MethodNotAllowed);
+                // Parsed here once (or taken from the cache) and handed to the executer, not parsed twice.
+                parsed = documents.Peek(query) ?? TryParse(query);
+                if (IsMutation(parsed, request.OperationName))
+                {
+                    http.Response.Headers.Allow = "POST";
+                    throw new BadRequestException("Mutations are not allowed over GET; send them with POST.", StatusCodes.Status405MethodNotAllowed);
+                }
             }
         }
         catch (BadRequestException e)
         {
-            await WriteErrorAsync(http, mediaType, e.StatusCode, e.Message);
+            await WriteErrorAsync(http, mediaType, e.StatusCode, e.Code, e.Message);
             return;
         }
 
@@ -61,7 +99,8 @@ internal sealed partial class GraphQLEndpoint(
         using var scope = RoundTripCounter.BeginScope();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Query = request.Query,
+            Query = query,
+            Document = parsed,
             OperationName = request.OperationName,
             Variables = request.Variables is { } variables ? serializer.ReadNode<Inputs>(variables) : null,
             Extensions = request.Extensions is { } extensions ? serializer.ReadNode<Inputs>(extensions) : null,
@@ -87,9 +126,13 @@ internal sealed partial class GraphQLEndpoint(
             },
         });
 
-        // A request that never reached execution (syntax, validation or variable errors) is the
-        // client's to fix: 400. Once executed, errors are field errors inside a 200.
-        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        if (hashToStore is not null && result.Executed)
+        {
+            // Only a query that parsed and validated is kept for hash-only requests.
+            persistedQueries.Store(hashToStore, query);
+        }
+
+        http.Response.StatusCode = StatusOf(result);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.Headers[RoundTripsHeader] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
@@ -148,7 +191,12 @@ internal sealed partial class GraphQLEndpoint(
         }
     }
 
-    private static string? Negotiate(HttpRequest request)
+    /// <summary>
+    /// The response media type: <c>application/graphql-response+json</c> for it, <c>*/*</c>,
+    /// <c>application/*</c> or no Accept header (it also wins a tie in quality);
+    /// <c>application/json</c> when that is preferred; null when the client accepts neither.
+    /// </summary>
+    internal static string? Negotiate(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
         if (accept.Count == 0)
@@ -158,7 +206,7 @@ internal sealed partial class GraphQLEndpoint(
 
         string? best = null;
         double bestQuality = 0;
-        foreach (var value in accept.OrderByDescending(a => a.Quality ?? 1))
+        foreach (var value in accept)
         {
             var quality = value.Quality ?? 1;
             if (quality <= 0)
@@ -173,7 +221,7 @@ internal sealed partial class GraphQLEndpoint(
                 JsonMediaType => JsonMediaType,
                 _ => null,
             };
-            if (candidate is not null && (best is null || quality > bestQuality))
+            if (candidate is not null && (best is null || quality > bestQuality || (quality == bestQuality && candidate == GraphQLResponseMediaType)))
             {
                 best = candidate;
                 bestQuality = quality;
@@ -183,31 +231,109 @@ internal sealed partial class GraphQLEndpoint(
         return best;
     }
 
-    private static bool IsMutation(GraphQLHttpRequest request)
+    /// <summary>
+    /// The query to run, and the hash to keep it under once it validates (automatic persisted
+    /// queries); throws the protocol's errors.
+    /// </summary>
+    private (string Query, string? HashToStore) ResolvePersistedQuery(HttpContext http, GraphQLHttpRequest request, string mediaType)
     {
-        GraphQLDocument document;
+        if (request.PersistedQuery is not { } persisted)
+        {
+            return (request.Query!, null);
+        }
+
+        if (!persistedQueries.Enabled)
+        {
+            // Switched off: a request that brings its query simply runs it.
+            return request.Query is { } text
+                ? (text, null)
+                : throw PersistedQueryMiss(http, mediaType, ErrorCodes.PersistedQueryNotSupported, "PersistedQueryNotSupported");
+        }
+
+        if (persisted.Version != PersistedQueries.Version)
+        {
+            throw new BadRequestException($"Persisted query version {persisted.Version} is not supported; send version {PersistedQueries.Version}.");
+        }
+
+        if (request.Query is null)
+        {
+            return persistedQueries.TryGet(persisted.Sha256Hash, out var stored)
+                ? (stored, null)
+                : throw PersistedQueryMiss(http, mediaType, ErrorCodes.PersistedQueryNotFound, "PersistedQueryNotFound");
+        }
+
+        var hash = PersistedQueries.Hash(request.Query);
+        if (!hash.Equals(persisted.Sha256Hash, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadRequestException(
+                $"The persisted query hash '{persisted.Sha256Hash}' is not the SHA-256 of the query sent with it ('{hash}').",
+                StatusCodes.Status400BadRequest,
+                ErrorCodes.PersistedQueryHashMismatch);
+        }
+
+        return (request.Query, hash);
+    }
+
+    /// <summary>
+    /// Apollo's "send me the query" answers. Apollo Server answers them with 200, and clients that
+    /// ask for <c>application/json</c> get that; <c>application/graphql-response+json</c> MUST
+    /// answer a response without data with a 4xx, so those clients get 400. Never cached.
+    /// </summary>
+    private static BadRequestException PersistedQueryMiss(HttpContext http, string mediaType, string code, string message)
+    {
+        http.Response.Headers.CacheControl = "private, no-cache, must-revalidate";
+        return new BadRequestException(message, mediaType == JsonMediaType ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, code);
+    }
+
+    /// <summary>
+    /// 200 once the operation ran (field errors ride inside it); before that, 504 for the
+    /// timeout, 500 for a server fault, else 400: the request is the client's to fix.
+    /// </summary>
+    private static int StatusOf(ExecutionResult result)
+    {
+        if (result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        var codes = result.Errors?.Select(e => e.Code).ToHashSet(StringComparer.Ordinal) ?? [];
+        return codes.Contains(ErrorCodes.Timeout) ? StatusCodes.Status504GatewayTimeout
+            : codes.Contains(ErrorCodes.Internal) ? StatusCodes.Status500InternalServerError
+            : StatusCodes.Status400BadRequest;
+    }
+
+    private GraphQLDocument? TryParse(string query)
+    {
         try
         {
-            document = Parser.Parse(request.Query);
+            return documentBuilder.Build(query);
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        catch (Exception e) when (e is ExecutionError or GraphQLParser.Exceptions.GraphQLParserException)
         {
-            return false; // the executer reports the syntax error
+            return null; // the executer parses again and reports the error in its own words
+        }
+    }
+
+    private static bool IsMutation(GraphQLDocument? document, string? operationName)
+    {
+        if (document is null)
+        {
+            return false;
         }
 
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = request.OperationName is null
+        var operation = operationName is null
             ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
         return operation?.Operation == OperationType.Mutation;
     }
 
-    private async Task WriteErrorAsync(HttpContext http, string mediaType, int status, string message)
+    private async Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
-        result.AddError(ErrorCodes.Error(ErrorCodes.BadRequest, message));
+        result.AddError(ErrorCodes.Error(code, message));
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 

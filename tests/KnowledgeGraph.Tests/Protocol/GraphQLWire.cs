@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace KnowledgeGraph.Tests.Protocol;
+
+/// <summary>
+/// Raw GraphQL-over-HTTP requests for the protocol and protection tests, which look at
+/// headers (request id, cache control) that the shared client does not expose.
+/// </summary>
+public static class GraphQLWire
+{
+    public const string GraphQLResponse = "application/graphql-response+json";
+    public const string Json = "application/json";
+
+    /// <summary>The header with the request id the server logs.</summary>
+    public const string RequestIdHeader = "KG-Request-Id";
+
+    public static Task<WireResponse> PostAsync(HttpClient http, object body, string accept = GraphQLResponse, string path = "/graphql") =>
+        SendRawAsync(http, JsonSerializer.Serialize(body), accept, path);
+
+    public static async Task<WireResponse> SendRawAsync(HttpClient http, string body, string accept = GraphQLResponse, string path = "/graphql")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Content = new StringContent(body, Encoding.UTF8);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(Json);
+        request.Headers.Accept.ParseAdd(accept);
+        return await SendAsync(http, request);
+    }
+
+    /// <summary>A GET with these query-string parameters (JSON-encoded when not strings).</summary>
+    public static async Task<WireResponse> GetAsync(HttpClient http, IReadOnlyDictionary<string, object> parameters, string accept = GraphQLResponse)
+    {
+        var query = string.Join("&", parameters.Select(p =>
+            p.Key + "=" + Uri.EscapeDataString(p.Value as string ?? JsonSerializer.Serialize(p.Value))));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?" + query);
+        request.Headers.Accept.ParseAdd(accept);
+        return await SendAsync(http, request);
+    }
+
+    public static async Task<WireResponse> SendAsync(HttpClient http, HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        JsonNode? json = null;
+        try
+        {
+            json = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+        }
+
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new WireResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, headers, json, text);
+    }
+
+    /// <summary>The same server still answers an ordinary query after a refused one.</summary>
+    public static async Task AssertStillServesAsync(HttpClient http)
+    {
+        var response = await PostAsync(http, new { query = "{ people(first: 1) { totalCount nodes { key } } }" });
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Null(response.Json?["errors"]);
+        Assert.True(response.Json!["data"]!["people"]!["totalCount"]!.GetValue<int>() > 0, response.Text);
+    }
+}
+
+/// <summary>What the server answered.</summary>
+public sealed record WireResponse(HttpStatusCode Status, string? MediaType, IReadOnlyDictionary<string, string> Headers, JsonNode? Json, string Text)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public JsonArray Errors => Json?["errors"] as JsonArray ?? throw new InvalidOperationException($"Expected errors but got {(int)Status}: {Text}");
+
+    /// <summary>The only error, which must be the only one.</summary>
+    public JsonNode SingleError => Assert.Single(Errors)!;
+
+    public string Code => SingleError["extensions"]?["code"]?.GetValue<string>() ?? throw new InvalidOperationException($"No code in: {Text}");
+
+    public string Message => SingleError["message"]!.GetValue<string>();
+
+    /// <summary>The request id of the single error, which must match the response header.</summary>
+    public string RequestId => SingleError["extensions"]?["requestId"]?.GetValue<string>() ?? throw new InvalidOperationException($"No requestId in: {Text}");
+}
