@@ -3,6 +3,7 @@ using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Http;
 using KnowledgeGraph.Api.Ide;
 using KnowledgeGraph.Domain.Ports;
+using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,9 @@ public static class KnowledgeGraphHosting
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());
+                break;
+            case StoreKind.Neo4j:
+                services.AddNeo4jGraphStore(builder.Configuration);
                 break;
             default:
                 throw new InvalidOperationException($"The store '{store}' is not available in this build.");

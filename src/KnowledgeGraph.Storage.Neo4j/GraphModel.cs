@@ -1,0 +1,366 @@
+using System.Globalization;
+using System.Text.Json;
+using KnowledgeGraph.Domain.Ids;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Query;
+using static KnowledgeGraph.Storage.Neo4j.QueryValues;
+
+namespace KnowledgeGraph.Storage.Neo4j;
+
+/// <summary>
+/// The graph model: the only labels, relationship types and property names that reach Cypher text.
+/// <code>
+/// (:Article {key, title, url, publisher, syndicator, agencies, publishedAt, publishedAtOffset, language, text})
+/// (:Place {key, name, kind, aliases})-[:CONTAINED_IN]->(:Place)
+/// (:Organisation {key, name, kind, aliases, description})-[:BASED_IN]->(:Place), -[:PART_OF]->(:Organisation)
+/// (:Person {key, name, aliases, description})-[:AFFILIATED_WITH {role, current, ordinal}]->(:Organisation)
+/// (:Negotiation {key, name, status})-[:HELD_AT]->(:Place), -[:HAS_PARTY {ordinal}]->(:Organisation),
+///     -[:HAS_ROUND]->(:NegotiationRound {number, date, ordinal})-[:HELD_AT]->(:Place)
+/// (:Statement {key, text, kind, direct, date})-[:SAID_BY]->(:Person|:Organisation), -[:SAID_AT]->(:Place),
+///     -[:ABOUT {ordinal}]->(:Place), -[:IN_NEGOTIATION]->(:Negotiation), -[:RESPONDS_TO]->(:Statement),
+///     -[:EVIDENCED_BY {start, end, text}]->(:Article)
+/// </code>
+/// Rounds are nodes, not properties, because a round has its own venue and Neo4j cannot store
+/// a list of maps. Enums are stored as their wire names; dates as Cypher <c>date</c>.
+/// <c>publishedAt</c> is an ISO-8601 UTC string with seven fractional digits, the offset kept
+/// beside it in minutes (<c>publishedAtOffset</c>): string order is time order, equality is
+/// equality of instants, and every tick round-trips, exactly as in the SQLite store
+/// (<c>datetime(a.publishedAt)</c> turns it into a Cypher datetime).
+/// <c>ordinal</c> properties keep import order, since relationships have none.
+/// </summary>
+internal static class Graph
+{
+    public const string Article = "Article";
+    public const string Place = "Place";
+    public const string Organisation = "Organisation";
+    public const string Person = "Person";
+    public const string Negotiation = "Negotiation";
+    public const string NegotiationRound = "NegotiationRound";
+    public const string Statement = "Statement";
+
+    public const string ContainedIn = "CONTAINED_IN";
+    public const string BasedIn = "BASED_IN";
+    public const string PartOf = "PART_OF";
+    public const string AffiliatedWith = "AFFILIATED_WITH";
+    public const string HeldAt = "HELD_AT";
+    public const string HasParty = "HAS_PARTY";
+    public const string HasRound = "HAS_ROUND";
+    public const string SaidBy = "SAID_BY";
+    public const string SaidAt = "SAID_AT";
+    public const string About = "ABOUT";
+    public const string InNegotiation = "IN_NEGOTIATION";
+    public const string RespondsTo = "RESPONDS_TO";
+    public const string EvidencedBy = "EVIDENCED_BY";
+
+    public static string LabelOf(NodeType type) => type switch
+    {
+        NodeType.Person => Person,
+        NodeType.Organisation => Organisation,
+        NodeType.Place => Place,
+        NodeType.Statement => Statement,
+        NodeType.Negotiation => Negotiation,
+        NodeType.Article => Article,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string WriteDateTime(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ReadDateTime(string utc, long offsetMinutes)
+    {
+        var instant = DateTime.ParseExact(utc, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        return new DateTimeOffset(instant, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
+    }
+
+    public static string WriteDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly? ReadDate(string? value) =>
+        value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>How a scalar field of the query model is stored.</summary>
+internal enum FieldType
+{
+    Text,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+}
+
+/// <summary>
+/// The Cypher variables a record is bound to. A node record is one node variable; an
+/// affiliation is a relationship variable with its person and organisation nodes.
+/// </summary>
+internal sealed record Binding(string Var, string? PersonVar = null, string? OrganisationVar = null);
+
+/// <summary>
+/// A relation a filter can follow. Either a pattern from the outer record to a related node
+/// (<see cref="RelType"/>, always outgoing), the affiliations of a person, or (for an
+/// affiliation) one of its own end nodes, which always exists.
+/// </summary>
+internal sealed record FilterRelation(RecordMap Target, string? RelType, Func<Binding, Binding>? EndNode = null, bool ToAffiliations = false);
+
+/// <summary>How one record type is stored, filtered, sorted and read back.</summary>
+internal sealed class RecordMap
+{
+    public required string Name { get; init; }
+
+    /// <summary>The node label; null for affiliations, which are relationships.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>The Cypher map expression of a record bound to a variable (node records only).</summary>
+    public Func<string, string>? Projection { get; init; }
+
+    /// <summary>Reads a record from the map that <see cref="Projection"/> returns.</summary>
+    public required Func<JsonElement, object> Read { get; init; }
+
+    /// <summary>The last sort keys, making every order total.</summary>
+    public required Func<Binding, string[]> TieBreaker { get; init; }
+
+    public Dictionary<string, (string Property, FieldType Type)> Fields { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, FilterRelation> Relations { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>The mapping of every record type onto the graph model of <see cref="Graph"/>.</summary>
+internal static class RecordMaps
+{
+    // Variables local to projections. No statement binds these names outside a projection,
+    // so a pattern in a projection never joins on an outer variable by accident.
+    private const string P = "pc";
+    private const string R = "pr";
+    private const string N = "pn";
+
+    public static readonly RecordMap Article = new()
+    {
+        Name = nameof(Graph.Article),
+        Label = Graph.Article,
+        Projection = v => $"{v} {{.key, .title, .url, .publisher, .syndicator, .agencies, .publishedAt, .publishedAtOffset, .language, .text}}",
+        Read = m => new Article(
+            RequiredString(m, "key"),
+            String(m, "title"),
+            String(m, "url"),
+            String(m, "publisher"),
+            String(m, "syndicator"),
+            Strings(m, "agencies"),
+            String(m, "publishedAt") is { } at ? Graph.ReadDateTime(at, Integer(m, "publishedAtOffset") ?? 0) : null,
+            String(m, "language"),
+            RequiredString(m, "text")),
+        TieBreaker = b => [$"{b.Var}.key"],
+    };
+
+    public static readonly RecordMap Place = new()
+    {
+        Name = nameof(Graph.Place),
+        Label = Graph.Place,
+        Projection = v => $"{v} {{.key, .name, .kind, .aliases, containedIn: {ToOne(v, Graph.ContainedIn, Graph.Place)}}}",
+        Read = m => new Place(
+            RequiredString(m, "key"),
+            RequiredString(m, "name"),
+            ParseEnum<PlaceKind>(RequiredString(m, "kind")),
+            Strings(m, "aliases"),
+            String(m, "containedIn")),
+        TieBreaker = b => [$"{b.Var}.key"],
+    };
+
+    public static readonly RecordMap Organisation = new()
+    {
+        Name = nameof(Graph.Organisation),
+        Label = Graph.Organisation,
+        Projection = v => $"{v} {{.key, .name, .kind, .aliases, .description, "
+            + $"country: {ToOne(v, Graph.BasedIn, Graph.Place)}, partOf: {ToOne(v, Graph.PartOf, Graph.Organisation)}}}",
+        Read = m => new Organisation(
+            RequiredString(m, "key"),
+            RequiredString(m, "name"),
+            ParseEnum<OrganisationKind>(RequiredString(m, "kind")),
+            Strings(m, "aliases"),
+            String(m, "description"),
+            String(m, "country"),
+            String(m, "partOf")),
+        TieBreaker = b => [$"{b.Var}.key"],
+    };
+
+    public static readonly RecordMap Affiliation = new()
+    {
+        Name = "Affiliation",
+        Read = m => new Affiliation(
+            RequiredString(m, "person"),
+            RequiredString(m, "organisation"),
+            String(m, "role"),
+            Boolean(m, "current")),
+        TieBreaker = b => [$"{b.PersonVar}.key", $"{b.Var}.ordinal"],
+    };
+
+    public static readonly RecordMap Person = new()
+    {
+        Name = nameof(Graph.Person),
+        Label = Graph.Person,
+        Projection = v => $"{v} {{.key, .name, .aliases, .description, affiliations: COLLECT {{ "
+            + $"MATCH ({v})-[{R}:{Graph.AffiliatedWith}]->({P}:{Graph.Organisation}) "
+            + $"RETURN {{organisation: {P}.key, role: {R}.role, current: {R}.current}} AS affiliation ORDER BY {R}.ordinal }}}}",
+        Read = m =>
+        {
+            var key = RequiredString(m, "key");
+            var affiliations = List(m, "affiliations")
+                .Select(a => new Affiliation(key, RequiredString(a, "organisation"), String(a, "role"), Boolean(a, "current")))
+                .ToArray();
+            return new Person(key, RequiredString(m, "name"), Strings(m, "aliases"), String(m, "description"), affiliations);
+        },
+        TieBreaker = b => [$"{b.Var}.key"],
+    };
+
+    public static readonly RecordMap Negotiation = new()
+    {
+        Name = nameof(Graph.Negotiation),
+        Label = Graph.Negotiation,
+
+        // Rounds by date (unknown last), then number (unknown first, as SQLite orders NULL),
+        // then venue and import order, matching the SQLite store's order.
+        Projection = v => $"{v} {{.key, .name, .status, venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
+            + $"parties: COLLECT {{ MATCH ({v})-[{R}:{Graph.HasParty}]->({P}:{Graph.Organisation}) RETURN {P}.key AS party ORDER BY {R}.ordinal }}, "
+            + $"rounds: COLLECT {{ MATCH ({v})-[:{Graph.HasRound}]->({N}:{Graph.NegotiationRound}) "
+            + $"WITH {N}, {ToOne(N, Graph.HeldAt, Graph.Place)} AS venue "
+            + $"RETURN {{number: {N}.number, date: toString({N}.date), venue: venue}} AS negotiationRound "
+            + $"ORDER BY {N}.date IS NULL, {N}.date, {N}.number IS NOT NULL, {N}.number, venue IS NOT NULL, venue, {N}.ordinal }}}}",
+        Read = m => new Negotiation(
+            RequiredString(m, "key"),
+            RequiredString(m, "name"),
+            ParseEnum<NegotiationStatus>(RequiredString(m, "status")),
+            String(m, "venue"),
+            Strings(m, "parties"),
+            List(m, "rounds")
+                .Select(r => new NegotiationRound(
+                    Integer(r, "number") is { } number ? checked((int)number) : null,
+                    Graph.ReadDate(String(r, "date")),
+                    String(r, "venue")))
+                .ToArray()),
+        TieBreaker = b => [$"{b.Var}.key"],
+    };
+
+    public static readonly RecordMap Statement = new()
+    {
+        Name = nameof(Graph.Statement),
+        Label = Graph.Statement,
+        Projection = v => $"{v} {{.key, .text, .kind, .direct, date: toString({v}.date), "
+            + $"speakerPerson: {ToOne(v, Graph.SaidBy, Graph.Person)}, "
+            + $"speakerOrganisation: {ToOne(v, Graph.SaidBy, Graph.Organisation)}, "
+            + $"saidAt: {ToOne(v, Graph.SaidAt, Graph.Place)}, "
+            + $"negotiation: {ToOne(v, Graph.InNegotiation, Graph.Negotiation)}, "
+            + $"respondsTo: {ToOne(v, Graph.RespondsTo, Graph.Statement)}, "
+            + $"about: COLLECT {{ MATCH ({v})-[{R}:{Graph.About}]->({P}:{Graph.Place}) RETURN {P}.key AS place ORDER BY {R}.ordinal }}, "
+            + $"evidence: COLLECT {{ MATCH ({v})-[{R}:{Graph.EvidencedBy}]->({P}:{Graph.Article}) "
+            + $"RETURN {{article: {P}.key, start: {R}.start, end: {R}.end, text: {R}.text}} AS evidence ORDER BY {P}.key }}}}",
+        Read = m =>
+        {
+            SpeakerRef? speaker = String(m, "speakerPerson") is { } person ? new SpeakerRef(SpeakerType.Person, person)
+                : String(m, "speakerOrganisation") is { } organisation ? new SpeakerRef(SpeakerType.Organisation, organisation)
+                : null;
+            return new Statement(
+                RequiredString(m, "key"),
+                RequiredString(m, "text"),
+                ParseEnum<StatementKind>(RequiredString(m, "kind")),
+                Boolean(m, "direct") ?? throw new InvalidDataException("The store returned a statement without 'direct'."),
+                speaker,
+                String(m, "saidAt"),
+                Graph.ReadDate(String(m, "date")),
+                Strings(m, "about"),
+                String(m, "negotiation"),
+                String(m, "respondsTo"),
+                List(m, "evidence")
+                    .Select(e => new Evidence(
+                        RequiredString(e, "article"),
+                        checked((int)(Integer(e, "start") ?? throw new InvalidDataException("Evidence without 'start'."))),
+                        checked((int)(Integer(e, "end") ?? throw new InvalidDataException("Evidence without 'end'."))),
+                        RequiredString(e, "text")))
+                    .ToArray());
+        },
+        TieBreaker = b => [$"{b.Var}.key"],
+    };
+
+    public static readonly IReadOnlyDictionary<Type, RecordMap> ByType = new Dictionary<Type, RecordMap>
+    {
+        [typeof(Article)] = Article,
+        [typeof(Place)] = Place,
+        [typeof(Organisation)] = Organisation,
+        [typeof(Affiliation)] = Affiliation,
+        [typeof(Person)] = Person,
+        [typeof(Negotiation)] = Negotiation,
+        [typeof(Statement)] = Statement,
+    };
+
+#pragma warning disable CA1810 // The maps refer to each other, so their fields are wired after all exist.
+    static RecordMaps()
+#pragma warning restore CA1810
+    {
+        foreach (var map in new[] { Article, Place, Organisation, Person, Negotiation, Statement })
+        {
+            map.Fields[Fields.Key] = ("key", FieldType.Text);
+        }
+
+        Article.Fields[Fields.Title] = ("title", FieldType.Text);
+        Article.Fields[Fields.Url] = ("url", FieldType.Text);
+        Article.Fields[Fields.Publisher] = ("publisher", FieldType.Text);
+        Article.Fields[Fields.PublishedAt] = ("publishedAt", FieldType.DateTime);
+
+        Place.Fields[Fields.Name] = ("name", FieldType.Text);
+        Place.Fields[Fields.Kind] = ("kind", FieldType.Enum);
+        Place.Relations[FilterRelations.ContainedIn] = new(Place, Graph.ContainedIn);
+
+        Organisation.Fields[Fields.Name] = ("name", FieldType.Text);
+        Organisation.Fields[Fields.Kind] = ("kind", FieldType.Enum);
+        Organisation.Fields[Fields.Description] = ("description", FieldType.Text);
+        Organisation.Relations[FilterRelations.Country] = new(Place, Graph.BasedIn);
+        Organisation.Relations[FilterRelations.PartOf] = new(Organisation, Graph.PartOf);
+
+        Person.Fields[Fields.Name] = ("name", FieldType.Text);
+        Person.Fields[Fields.Description] = ("description", FieldType.Text);
+        Person.Relations[FilterRelations.Affiliations] = new(Affiliation, Graph.AffiliatedWith, ToAffiliations: true);
+
+        Affiliation.Fields[Fields.Role] = ("role", FieldType.Text);
+        Affiliation.Fields[Fields.Current] = ("current", FieldType.Boolean);
+        Affiliation.Relations[FilterRelations.Organisation] = new(Organisation, null, EndNode: b => new Binding(b.OrganisationVar!));
+        Affiliation.Relations[FilterRelations.Person] = new(Person, null, EndNode: b => new Binding(b.PersonVar!));
+
+        Negotiation.Fields[Fields.Name] = ("name", FieldType.Text);
+        Negotiation.Fields[Fields.Status] = ("status", FieldType.Enum);
+        Negotiation.Relations[FilterRelations.Venue] = new(Place, Graph.HeldAt);
+        Negotiation.Relations[FilterRelations.Parties] = new(Organisation, Graph.HasParty);
+
+        Statement.Fields[Fields.Text] = ("text", FieldType.Text);
+        Statement.Fields[Fields.Kind] = ("kind", FieldType.Enum);
+        Statement.Fields[Fields.Direct] = ("direct", FieldType.Boolean);
+        Statement.Fields[Fields.Date] = ("date", FieldType.Date);
+        Statement.Relations[FilterRelations.SpeakerPerson] = new(Person, Graph.SaidBy);
+        Statement.Relations[FilterRelations.SpeakerOrganisation] = new(Organisation, Graph.SaidBy);
+        Statement.Relations[FilterRelations.SaidAt] = new(Place, Graph.SaidAt);
+        Statement.Relations[FilterRelations.About] = new(Place, Graph.About);
+        Statement.Relations[FilterRelations.Negotiation] = new(Negotiation, Graph.InNegotiation);
+        Statement.Relations[FilterRelations.RespondsTo] = new(Statement, Graph.RespondsTo);
+        Statement.Relations[FilterRelations.EvidenceArticle] = new(Article, Graph.EvidencedBy);
+    }
+
+    public static RecordMap Of<T>() =>
+        ByType.TryGetValue(typeof(T), out var map)
+            ? map
+            : throw new NotSupportedException($"{typeof(T).Name} is not stored.");
+
+    public static string EnumWire(object value) => value switch
+    {
+        PlaceKind v => EnumNames.ToWire(v),
+        OrganisationKind v => EnumNames.ToWire(v),
+        StatementKind v => EnumNames.ToWire(v),
+        NegotiationStatus v => EnumNames.ToWire(v),
+        _ => throw new ArgumentException($"{value.GetType().Name} is not an enum of the model.", nameof(value)),
+    };
+
+    /// <summary>The key of the one node a to-one relationship leads to, or null.</summary>
+    private static string ToOne(string v, string relType, string label) =>
+        $"[({v})-[:{relType}]->({P}:{label}) | {P}.key][0]";
+
+    private static T ParseEnum<T>(string wire)
+        where T : struct, Enum =>
+        EnumNames.TryFromWire<T>(wire, out var value)
+            ? value
+            : throw new InvalidDataException($"The store holds '{wire}', which is not a {typeof(T).Name}.");
+}

@@ -1,0 +1,339 @@
+using System.Text.Json;
+using KnowledgeGraph.Domain.Ids;
+using KnowledgeGraph.Domain.Import;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Ports;
+using KnowledgeGraph.Domain.Query;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KnowledgeGraph.Storage.Neo4j;
+
+/// <summary>
+/// The store port over Neo4j's HTTP Query API: one Cypher statement, one HTTP request, per port
+/// call (plus retries of transient failures, each counted), with the SQLite store's semantics.
+/// </summary>
+public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
+{
+    /// <summary>The name of the <see cref="HttpClient"/> registered for the store.</summary>
+    public const string HttpClientName = "KnowledgeGraph.Neo4j";
+
+    // Each expandable relation: the MATCH from a parent (variable parent, key parentKey) to
+    // the related records (variable t), and whether a record can be reached more than once.
+    private static readonly Dictionary<string, (RecordMap Target, string Match, bool Distinct)> Expansions = new(StringComparer.Ordinal)
+    {
+        [Relations.PersonStatements.Name] = (RecordMaps.Statement,
+            $"MATCH (parent:{Graph.Person} {{key: parentKey}})<-[:{Graph.SaidBy}]-(t:{Graph.Statement})", false),
+        [Relations.OrganisationStatements.Name] = (RecordMaps.Statement,
+            $"MATCH (parent:{Graph.Organisation} {{key: parentKey}})<-[:{Graph.SaidBy}]-(t:{Graph.Statement})", false),
+        [Relations.OrganisationMembers.Name] = (RecordMaps.Affiliation,
+            $"MATCH (parent:{Graph.Organisation} {{key: parentKey}})<-[t:{Graph.AffiliatedWith}]-(pp:{Graph.Person})", false),
+        [Relations.PlaceContains.Name] = (RecordMaps.Place,
+            $"MATCH (parent:{Graph.Place} {{key: parentKey}})<-[:{Graph.ContainedIn}]-(t:{Graph.Place})", false),
+        [Relations.PlaceStatementsAbout.Name] = (RecordMaps.Statement,
+            $"MATCH (parent:{Graph.Place} {{key: parentKey}})<-[:{Graph.About}]-(t:{Graph.Statement})", false),
+
+        // Containment to any depth, the parent included; a statement about several places
+        // inside the parent is reached once per place, hence DISTINCT.
+        [Relations.PlaceStatementsAboutWithin.Name] = (RecordMaps.Statement,
+            $"MATCH (parent:{Graph.Place} {{key: parentKey}})<-[:{Graph.ContainedIn}*0..]-(:{Graph.Place})<-[:{Graph.About}]-(t:{Graph.Statement})", true),
+        [Relations.StatementResponses.Name] = (RecordMaps.Statement,
+            $"MATCH (parent:{Graph.Statement} {{key: parentKey}})<-[:{Graph.RespondsTo}]-(t:{Graph.Statement})", false),
+        [Relations.NegotiationStatements.Name] = (RecordMaps.Statement,
+            $"MATCH (parent:{Graph.Negotiation} {{key: parentKey}})<-[:{Graph.InNegotiation}]-(t:{Graph.Statement})", false),
+        [Relations.ArticleStatements.Name] = (RecordMaps.Statement,
+            $"MATCH (parent:{Graph.Article} {{key: parentKey}})<-[:{Graph.EvidencedBy}]-(t:{Graph.Statement})", false),
+    };
+
+    private static readonly Binding Record = new("t");
+    private static readonly Binding Member = new("t", PersonVar: "pp", OrganisationVar: "parent");
+
+    private readonly QueryApiClient _client;
+
+    /// <summary>Creates the store over clients from <paramref name="httpClients"/> (named <see cref="HttpClientName"/>).</summary>
+    public Neo4jGraphStore(
+        IHttpClientFactory httpClients,
+        Neo4jStoreOptions options,
+        RoundTripCounter counter,
+        ILogger<Neo4jGraphStore>? logger = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClients);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(counter);
+        _client = new QueryApiClient(
+            () => httpClients.CreateClient(HttpClientName),
+            options,
+            counter,
+            timeProvider ?? TimeProvider.System,
+            (ILogger?)logger ?? NullLogger.Instance);
+    }
+
+    /// <summary>Creates the store over one <see cref="HttpClient"/> (its timeout should be infinite: the store applies its own).</summary>
+    public Neo4jGraphStore(
+        HttpClient httpClient,
+        Neo4jStoreOptions options,
+        RoundTripCounter counter,
+        ILogger<Neo4jGraphStore>? logger = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(counter);
+        _client = new QueryApiClient(
+            () => httpClient,
+            options,
+            counter,
+            timeProvider ?? TimeProvider.System,
+            (ILogger?)logger ?? NullLogger.Instance);
+    }
+
+    /// <summary>The Query API endpoint statements are sent to.</summary>
+    public Uri Endpoint => _client.Endpoint;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<T>> GetAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var map = RecordMaps.Of<T>();
+        var cypher = new CypherFilter();
+        var statement =
+            $"MATCH (t:{map.Label}) WHERE t.key IN {cypher.Parameter("keys", keys.Distinct(StringComparer.Ordinal).ToArray())}\n"
+            + $"RETURN {map.Projection!("t")} AS record ORDER BY t.key";
+        using var result = await _client.RunAsync(statement, cypher.Parameters, cancellationToken);
+        var items = new List<T>(result.Rows.Count);
+        for (var row = 0; row < result.Rows.Count; row++)
+        {
+            items.Add((T)map.Read(result.Value(row, "record")));
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc />
+    public async Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
+        where T : Node
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(page);
+        var map = RecordMaps.Of<T>();
+        var cypher = new CypherFilter();
+        var match = $"MATCH (t:{map.Label}) WHERE {cypher.Where(where, map, Record)}";
+        var start = page.RangeStart;
+
+        // "last" without "before" needs the count to place its window. Rather than collect the
+        // whole list, read the tail in reverse order (the exact reverse: absent values first,
+        // tie-breaker descending) and take at most "last" items.
+        var fromTail = page.Last is not null && page.Before is null;
+        var withTotal = page.IncludeTotalCount || fromTail;
+
+        // The window in the SQLite store's arithmetic: [offset, offset + limit), where one row
+        // beyond the window tells whether a next page exists.
+        int offset = 0, limit = 0;
+        string window;
+        if (fromTail)
+        {
+            window = $"WITH t ORDER BY {CypherFilter.OrderBy(order, map, Record, reverse: true)} LIMIT {cypher.Parameter("limit", Math.Max(0, page.Last!.Value))}";
+        }
+        else
+        {
+            int size;
+            if (page.Last is { } last)
+            {
+                var before = page.Before!.Value;
+                offset = Math.Max(start, before - last);
+                size = Math.Max(0, before - offset);
+            }
+            else
+            {
+                var first = page.First ?? 0;
+                offset = start;
+                size = page.Before is { } before ? Math.Max(0, Math.Min(first, before - start)) : first;
+            }
+
+            // As in SQLite, a negative offset counts as zero and a negative limit as no limit.
+            limit = size + 1;
+            window = $"WITH t ORDER BY {CypherFilter.OrderBy(order, map, Record)} SKIP {cypher.Parameter("skip", Math.Max(0, offset))}"
+                + (limit >= 0 ? $" LIMIT {cypher.Parameter("limit", limit)}" : string.Empty);
+        }
+
+        var records = $"{match}\n{window}\nWITH {map.Projection!("t")} AS record\nRETURN collect(record) AS records";
+        var statement = withTotal
+            ? $"CALL () {{\n{match}\nRETURN count(t) AS total\n}}\nCALL () {{\n{records}\n}}\nRETURN total, records"
+            : records;
+
+        using var result = await _client.RunAsync(statement, cypher.Parameters, cancellationToken);
+        var rows = result.Rows.Count == 0
+            ? []
+            : QueryValues.List(result.Value(0, "records")).Select(r => (T)map.Read(r)).ToList();
+        var total = withTotal && result.Rows.Count > 0 ? checked((int)(QueryValues.Integer(result.Value(0, "total")) ?? 0)) : 0;
+
+        int windowStart, windowSize;
+        List<T> items;
+        if (fromTail)
+        {
+            // Forward index of the i-th reversed row is total - 1 - i.
+            windowStart = Math.Max(start, total - page.Last!.Value);
+            windowSize = Math.Max(0, total - windowStart);
+            var from = Math.Max(0, windowStart);
+            var to = Math.Min(total, from + windowSize + 1);
+            items = rows.Where((_, i) => total - 1 - i >= from && total - 1 - i < to).Reverse().ToList();
+        }
+        else
+        {
+            windowStart = offset;
+            windowSize = Math.Max(0, limit - 1);
+            items = rows;
+        }
+
+        var hasNext = items.Count > windowSize;
+        if (hasNext)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        return new Page<T>(items, windowStart, windowStart > 0, hasNext, page.IncludeTotalCount ? total : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, Page<T>>> ExpandAsync<T>(
+        Relation<T> relation,
+        IReadOnlyCollection<string> parentKeys,
+        Filter? where,
+        IReadOnlyList<SortField> order,
+        PageRequest page,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(relation);
+        ArgumentNullException.ThrowIfNull(parentKeys);
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(page);
+        var result = parentKeys.Distinct(StringComparer.Ordinal)
+            .ToDictionary(k => k, _ => Page<T>.Empty(page.IncludeTotalCount), StringComparer.Ordinal);
+        if (result.Count == 0)
+        {
+            return result;
+        }
+
+        var (map, match, distinct) = Expansions.TryGetValue(relation.Name, out var expansion)
+            ? expansion
+            : throw new NotSupportedException($"The relation {relation.Name} is not stored.");
+        var members = map == RecordMaps.Affiliation;
+        var binding = members ? Member : Record;
+        var cypher = new CypherFilter();
+        var parents = cypher.Parameter("parents", result.Keys.ToArray());
+        var predicate = cypher.Where(where, map, binding);
+        var orderBy = CypherFilter.OrderBy(order, map, binding);
+
+        // Per parent, its related records in order; then the window [low, high) of each, in the
+        // SQLite store's arithmetic, computed from the parent's total.
+        var start = cypher.Parameter("start", page.RangeStart);
+        var stop = page.Before is { } b ? Min(cypher.Parameter("before", b), "total") : "total";
+        var (low, high) = page.Last is { } last
+            ? (Max(start, $"stop - {cypher.Parameter("last", last)}"), "stop")
+            : (start, Min("stop", $"{start} + {cypher.Parameter("first", page.First ?? 0)}"));
+        var collect = members
+            ? $"WITH parent, pp, t ORDER BY {orderBy}\nRETURN collect({{person: pp.key, organisation: parent.key, role: t.role, current: t.current}}) AS related"
+            : $"WITH t ORDER BY {orderBy}\nRETURN collect(t) AS related";
+        var filtered = distinct ? $"WITH DISTINCT t WHERE {predicate}" : $"WHERE {predicate}";
+        var slice = $"related[{Max("low", "0")}..{Max("high", "0")}]";
+        var records = members
+            ? $"RETURN parentKey, total, {slice} AS records"
+            : $"CALL (related, low, high) {{\nUNWIND {slice} AS t\nWITH {map.Projection!("t")} AS record\nRETURN collect(record) AS records\n}}\nRETURN parentKey, total, records";
+        var statement =
+            $"UNWIND {parents} AS parentKey\n"
+            + $"CALL (parentKey) {{\n{match}\n{filtered}\n{collect}\n}}\n"
+            + "WITH parentKey, related, size(related) AS total WHERE total > 0\n"
+            + $"WITH parentKey, related, total, {stop} AS stop\n"
+            + $"WITH parentKey, related, total, {low} AS low, {high} AS high\n"
+            + records;
+
+        using var rows = await _client.RunAsync(statement, cypher.Parameters, cancellationToken);
+        for (var row = 0; row < rows.Rows.Count; row++)
+        {
+            var key = QueryValues.String(rows.Value(row, "parentKey"))!;
+            var total = checked((int)(QueryValues.Integer(rows.Value(row, "total")) ?? 0));
+            if (total == 0 || !result.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var items = QueryValues.List(rows.Value(row, "records")).Select(r => (T)map.Read(r)).ToArray();
+            var windowStart = page.RangeStart;
+            var windowEnd = page.Before is { } before ? Math.Min(before, total) : total;
+            var (windowLow, windowHigh) = page.Last is { } l
+                ? (Math.Max(windowStart, windowEnd - l), windowEnd)
+                : (windowStart, Math.Min(windowEnd, windowStart + (page.First ?? 0)));
+            var offset = Math.Min(windowLow, total);
+            result[key] = new Page<T>(items, offset, offset > 0, Math.Max(windowHigh, offset) < total, page.IncludeTotalCount ? total : null);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // Schema commands cannot share a statement, so each is its own request.
+        foreach (var statement in SchemaScripts.Statements())
+        {
+            using var result = await _client.RunAsync(statement, EmptyParameters, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        using var result = await _client.RunAsync(
+            $"RETURN NOT EXISTS {{ MATCH (:{Graph.Article}) }} AS empty",
+            EmptyParameters,
+            cancellationToken);
+        return result.Rows.Count == 0 || result.Value(0, "empty").ValueKind != JsonValueKind.False;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<NodeId>> ExistingAsync(IReadOnlyCollection<NodeId> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new HashSet<NodeId>();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        var cypher = new CypherFilter();
+        var parts = keys.GroupBy(k => k.Type).OrderBy(g => g.Key).Select(g =>
+            $"MATCH (t:{Graph.LabelOf(g.Key)}) WHERE t.key IN {cypher.Parameter(g.Select(k => k.Key).Distinct(StringComparer.Ordinal).ToArray())} "
+            + $"RETURN '{g.Key}' AS type, t.key AS key");
+        var statement = string.Join("\nUNION ALL\n", parts);
+        using var result = await _client.RunAsync(statement, cypher.Parameters, cancellationToken);
+        for (var row = 0; row < result.Rows.Count; row++)
+        {
+            found.Add(new NodeId(
+                Enum.Parse<NodeType>(QueryValues.String(result.Value(row, "type"))!),
+                QueryValues.String(result.Value(row, "key"))!));
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
+    public async Task ImportAsync(GraphBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var result = await _client.RunAsync(ImportStatement.Text, ImportStatement.Parameters(batch), cancellationToken);
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyParameters = new Dictionary<string, object?>();
+
+    private static string Min(string a, string b) => $"CASE WHEN {a} < {b} THEN {a} ELSE {b} END";
+
+    private static string Max(string a, string b) => $"CASE WHEN {a} > {b} THEN {a} ELSE {b} END";
+}

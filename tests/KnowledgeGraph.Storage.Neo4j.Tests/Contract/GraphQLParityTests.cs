@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace KnowledgeGraph.Storage.Neo4j.Tests.Contract;
+
+/// <summary>The same GraphQL questions, asked of the real host on SQLite and on Neo4j, get the same JSON.</summary>
+[Collection(Neo4jCollection.Name)]
+public sealed class GraphQLParityTests(Neo4jServer server) : IDisposable
+{
+    private readonly string _sqlite = Path.Combine(Path.GetTempPath(), "kg-parity-" + Guid.NewGuid().ToString("N") + ".db");
+
+    public static TheoryData<string> Questions =>
+    [
+        "{ places(where: { name: { eq: \"Dnipropetrovsk Oblast\" } }) { nodes { name statementsAbout(order: [{ date: DESC }]) { totalCount pageInfo { hasNextPage endCursor } nodes { id text kind direct date saidAt { name } speaker { __typename ... on Person { name affiliations { role current organisation { name } } } ... on Organisation { name } } respondsTo { key } evidence { start end text article { publisher } } } } } } }",
+        "{ statements(where: { speaker: { name: { eq: \"Dmitry Medvedev\" } } }) { nodes { text negotiation { name status parties { name } rounds { date venue { name } } } } } }",
+        "{ statements(where: { kind: { eq: DEMAND }, about: { some: { name: { eq: \"Crimea\" } } } }) { nodes { text date responses(order: [{ kind: ASC }]) { totalCount nodes { kind text } } } } }",
+        "{ places(first: 16, order: [{ name: ASC }]) { nodes { key kind aliases containedIn { key } contains { totalCount } statementsAbout(first: 3, includeContainedPlaces: false) { totalCount nodes { key } } } } }",
+        "{ statements(last: 4, order: [{ date: ASC }, { text: DESC }], where: { or: [{ date: { eq: null } }, { direct: { eq: true } }] }) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } nodes { key } } }",
+        "{ organisations(order: [{ kind: DESC }], where: { name: { ncontains: \"of\" } }) { nodes { key kind country { key } partOf { key } members { nodes { role current person { name } } } statements(first: 2) { totalCount nodes { key } } } } }",
+        "{ articles { nodes { key title url publisher syndicator agencies publishedAt language statements(first: 100) { totalCount } } } }",
+    ];
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_sqlite);
+    }
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public async Task Both_stores_answer_alike(string question)
+    {
+        await server.SeededAsync(); // skips with the reason where no Docker engine answers
+        var options = server.Options;
+        await using var sqlite = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Sqlite:Path", _sqlite));
+        await using var neo4j = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Store", "Neo4j")
+            .UseSetting("Neo4j:Uri", options.Uri.ToString())
+            .UseSetting("Neo4j:Password", options.Password));
+
+        var expected = await AskAsync(sqlite, question);
+        var actual = await AskAsync(neo4j, question);
+        Assert.Null(expected["errors"]);
+        Assert.Equal(expected.ToJsonString(), actual.ToJsonString());
+    }
+
+    private static async Task<JsonNode> AskAsync(WebApplicationFactory<Program> host, string query)
+    {
+        using var client = host.CreateClient();
+        using var response = await client.PostAsJsonAsync("/graphql", new { query }, TestContext.Current.CancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+    }
+}

@@ -1,0 +1,193 @@
+using KnowledgeGraph.Domain.Ids;
+using KnowledgeGraph.Domain.Import;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Query;
+using KnowledgeGraph.Storage.Neo4j.Tests.Doubles;
+
+namespace KnowledgeGraph.Storage.Neo4j.Tests.Lint;
+
+/// <summary>
+/// Drives the real store through every statement shape it can emit: each port method, each
+/// record type, each window shape, each expansion, the import and the schema; and within them
+/// every field with every comparison, every sort key in both directions, and every relation
+/// with every quantifier. A filter or sort fragment is translated the same wherever it appears,
+/// so the fragments of one record type are gathered into a few statements (an <c>AllOf</c> of
+/// every comparison, an <c>AnyOf</c> of every relation, one sort on every field): Neo4j's
+/// analyser takes up to seconds per statement, and this keeps the run short without leaving
+/// any fragment out.
+/// </summary>
+public sealed class StatementCatalogue(StoreHarness harness)
+{
+    private static readonly Quantifier[] Quantifiers = Enum.GetValues<Quantifier>();
+    private static readonly CompareOp[] Ops = Enum.GetValues<CompareOp>();
+
+    private readonly Dictionary<int, string> _names = [];
+    private readonly Neo4jGraphStore _store = harness.Store;
+
+    /// <summary>The name of each request by its number.</summary>
+    public IReadOnlyDictionary<int, string> Names => _names;
+
+    /// <summary>How many filter and sort fragments the statements carry.</summary>
+    public int Fragments { get; private set; }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>Every window arithmetic of ListAsync: first, after, before, last with and without before, totals, a negative first.</summary>
+    private static readonly PageRequest[] ListPages =
+    [
+        PageRequest.FirstItems(10),
+        PageRequest.FirstItems(10, includeTotalCount: true),
+        new(10, null, 3, null, false),
+        new(10, null, 3, 8, true),
+        new(null, 2, null, 8, false),
+        new(null, 2, null, null, false),
+        new(null, 2, 1, null, true),
+        new(-5, null, null, null, false),
+    ];
+
+    /// <summary>Every window arithmetic of ExpandAsync.</summary>
+    private static readonly PageRequest[] ExpandPages =
+    [
+        PageRequest.FirstItems(10),
+        PageRequest.FirstItems(10, includeTotalCount: true),
+        new(10, null, 3, 8, true),
+        new(null, 2, null, null, false),
+        new(null, 2, 1, 8, true),
+    ];
+
+    public async Task EmitAllAsync()
+    {
+        await Emit("schema", () => _store.InitializeAsync(Cancel));
+        await Emit("isEmpty", () => _store.IsEmptyAsync(Cancel));
+        await Emit("existing(every type)", () => _store.ExistingAsync(Enum.GetValues<NodeType>().Select(t => new NodeId(t, "k")).ToArray(), Cancel));
+        await Emit("existing(one type)", () => _store.ExistingAsync([new NodeId(NodeType.Statement, "k")], Cancel));
+        await Emit("import", () => _store.ImportAsync(new GraphBatch([], [], [], [], [], []), Cancel));
+
+        await NodeTypeAsync<Article>();
+        await NodeTypeAsync<Place>();
+        await NodeTypeAsync<Organisation>();
+        await NodeTypeAsync<Person>();
+        await NodeTypeAsync<Negotiation>();
+        await NodeTypeAsync<Statement>(allPages: true);
+        await Emit("list<Place> where allOf() and anyOf()", () => _store.ListAsync<Place>(new AllOf([new AllOf([]), new AnyOf([])]), [], PageRequest.FirstItems(1), Cancel));
+        await Emit("list<Place> where anyOf()", () => _store.ListAsync<Place>(new AnyOf([]), [], PageRequest.FirstItems(1), Cancel));
+
+        await ExpandAsync(Relations.PersonStatements, allPages: true);
+        await ExpandAsync(Relations.OrganisationStatements);
+        await ExpandAsync(Relations.OrganisationMembers, allPages: true);
+        await ExpandAsync(Relations.PlaceContains);
+        await ExpandAsync(Relations.PlaceStatementsAbout);
+        await ExpandAsync(Relations.PlaceStatementsAboutWithin);
+        await ExpandAsync(Relations.StatementResponses);
+        await ExpandAsync(Relations.NegotiationStatements);
+        await ExpandAsync(Relations.ArticleStatements);
+    }
+
+    private async Task NodeTypeAsync<T>(bool allPages = false)
+        where T : Node
+    {
+        var map = RecordMaps.Of<T>();
+        var name = typeof(T).Name;
+        await Emit($"get<{name}>", () => _store.GetAsync<T>(["a", "b"], Cancel));
+
+        var (ascending, descending) = Sorts(map);
+        await Emit($"list<{name}> first, total, every field ascending", () => _store.ListAsync<T>(null, ascending, PageRequest.FirstItems(10, true), Cancel));
+        await Emit($"list<{name}> last, every field descending", () => _store.ListAsync<T>(null, descending, new PageRequest(null, 3, null, null, false), Cancel));
+        foreach (var page in allPages ? ListPages : [])
+        {
+            await Emit($"list<{name}> page {page}", () => _store.ListAsync<T>(null, [], page, Cancel));
+        }
+
+        var (comparisons, relations) = Filters(map);
+        await Emit($"list<{name}> where every comparison", () => _store.ListAsync<T>(comparisons, [], PageRequest.FirstItems(5), Cancel));
+        if (relations is not null)
+        {
+            await Emit($"list<{name}> where every relation", () => _store.ListAsync<T>(relations, [], PageRequest.FirstItems(5), Cancel));
+        }
+    }
+
+    private async Task ExpandAsync<T>(Relation<T> relation, bool allPages = false)
+        where T : class
+    {
+        var map = RecordMaps.ByType[typeof(T)];
+        var (ascending, descending) = Sorts(map);
+        var (comparisons, relations) = Filters(map);
+        await Emit($"expand {relation} first, total, every field ascending, filtered", () => _store.ExpandAsync(
+            relation, ["a", "b"], new AllOf([comparisons.Filters[0], .. relations is null ? [] : new[] { relations.Filters[0] }]), ascending, PageRequest.FirstItems(10, true), Cancel));
+        await Emit($"expand {relation} last before, every field descending", () => _store.ExpandAsync(
+            relation, ["a"], null, descending, new PageRequest(null, 2, null, 8, false), Cancel));
+        foreach (var page in allPages ? ExpandPages : [])
+        {
+            await Emit($"expand {relation} page {page}", () => _store.ExpandAsync(relation, ["a", "b"], null, [], page, Cancel));
+        }
+
+        // Members are relationships, a binding of their own: every fragment on them too.
+        if (map == RecordMaps.Affiliation)
+        {
+            await Emit($"expand {relation} where every comparison", () => _store.ExpandAsync(relation, ["a"], comparisons, [], PageRequest.FirstItems(3), Cancel));
+            await Emit($"expand {relation} where every relation", () => _store.ExpandAsync(relation, ["a"], relations, [], PageRequest.FirstItems(3), Cancel));
+        }
+    }
+
+    private (SortField[] Ascending, SortField[] Descending) Sorts(RecordMap map)
+    {
+        Fragments += 2 * map.Fields.Count;
+        return (map.Fields.Keys.Select(f => new SortField(f, false)).ToArray(), map.Fields.Keys.Select(f => new SortField(f, true)).ToArray());
+    }
+
+    /// <summary>Every field with every comparison (and the absence tests); every relation with every quantifier, and one level deeper.</summary>
+    private (AllOf Comparisons, AnyOf? Relations) Filters(RecordMap map)
+    {
+        var comparisons = new List<Filter>();
+        foreach (var (field, (_, type)) in map.Fields)
+        {
+            var value = SampleValue(map, type);
+            comparisons.Add(new Compare(field, CompareOp.Eq, null));
+            comparisons.Add(new Compare(field, CompareOp.Neq, null));
+            comparisons.AddRange(Ops.Select(op => new Compare(field, op, op is CompareOp.In or CompareOp.Nin ? new[] { value, value } : value)));
+        }
+
+        var relations = new List<Filter>();
+        foreach (var (relationName, relation) in map.Relations)
+        {
+            relations.AddRange(Quantifiers.Select(q => new Related(relationName, q, SampleFilter(relation.Target))));
+            relations.AddRange(relation.Target.Relations.Select(nested =>
+                new Related(relationName, Quantifier.Some, new Related(nested.Key, Quantifier.Is, SampleFilter(nested.Value.Target)))));
+        }
+
+        Fragments += comparisons.Count + relations.Count;
+        return (new AllOf(comparisons), relations.Count == 0 ? null : new AnyOf(relations));
+    }
+
+    private static Filter SampleFilter(RecordMap map) =>
+        map.Fields.ContainsKey(Fields.Key)
+            ? new Compare(Fields.Key, CompareOp.Eq, "k")
+            : new Compare(Fields.Role, CompareOp.StartsWith, "deputy");
+
+    private static object SampleValue(RecordMap map, FieldType type) => type switch
+    {
+        FieldType.Text => "x",
+        FieldType.Boolean => true,
+        FieldType.Date => new DateOnly(2025, 6, 2),
+        FieldType.DateTime => new DateTimeOffset(2025, 6, 9, 8, 0, 0, TimeSpan.FromHours(3)),
+        FieldType.Enum => map.Name switch
+        {
+            "Place" => PlaceKind.Region,
+            "Organisation" => OrganisationKind.Ministry,
+            "Statement" => StatementKind.Demand,
+            "Negotiation" => NegotiationStatus.Stalled,
+            _ => throw new InvalidOperationException($"No enum sample for {map.Name}."),
+        },
+        _ => throw new InvalidOperationException($"No sample for {type}."),
+    };
+
+    private async Task Emit(string name, Func<Task> call)
+    {
+        var before = harness.Api.RequestCount;
+        await call();
+        for (var n = before + 1; n <= harness.Api.RequestCount; n++)
+        {
+            _names[n] = name;
+        }
+    }
+}
