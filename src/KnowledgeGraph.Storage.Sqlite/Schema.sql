@@ -120,3 +120,35 @@ CREATE TABLE IF NOT EXISTS evidence (
     CHECK (start >= 0 AND "end" > start)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article, statement);
+
+-- Containment, closed: each place with itself and every place containing it, at any depth.
+-- Derived from place.contained_in and kept in step by every import (SqliteContainment), so
+-- that "statements about a place or anything inside it" is an index range, not a recursive
+-- walk over a region's whole subtree on every request.
+CREATE TABLE IF NOT EXISTS place_within (
+    ancestor TEXT NOT NULL,
+    place    TEXT NOT NULL,
+    PRIMARY KEY (ancestor, place)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS place_within_place ON place_within (place, ancestor);
+
+-- statement_about closed under containment: a statement about a village is listed for the
+-- village, its region and its country. Keyed (place, statement), so the statements about a
+-- place, in key order, are one range of this index.
+CREATE TABLE IF NOT EXISTS statement_within (
+    place     TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    PRIMARY KEY (place, statement)
+) STRICT, WITHOUT ROWID;
+
+-- A database written before these tables existed gets them filled once, here, at start-up;
+-- afterwards both are non-empty whenever places exist and these statements change nothing.
+INSERT INTO place_within (ancestor, place)
+    WITH RECURSIVE up(place, ancestor) AS (
+        SELECT key, key FROM place
+        UNION
+        SELECT up.place, p.contained_in FROM up JOIN place p ON p.key = up.ancestor WHERE p.contained_in IS NOT NULL)
+    SELECT ancestor, place FROM up WHERE NOT EXISTS (SELECT 1 FROM place_within);
+INSERT OR IGNORE INTO statement_within (place, statement)
+    SELECT w.ancestor, a.statement FROM statement_about a JOIN place_within w ON w.place = a.place
+    WHERE NOT EXISTS (SELECT 1 FROM statement_within);

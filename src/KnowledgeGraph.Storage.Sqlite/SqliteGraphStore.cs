@@ -13,32 +13,33 @@ namespace KnowledgeGraph.Storage.Sqlite;
 public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 {
     // Each expandable relation: the target rows (alias t) related to the parents named in the
-    // JSON array {parents}, with the SQL expression that says which parent a row belongs to.
-    private static readonly Dictionary<string, (TableMap Target, string With, string From, string Parent)> Expansions = new(StringComparer.Ordinal)
+    // JSON array {parents}, with the SQL expression that says which parent a row belongs to,
+    // and, where the relation goes through a link table, the link column that equals t.key.
+    private static readonly Dictionary<string, Expansion> Expansions = new(StringComparer.Ordinal)
     {
-        [Relations.PersonStatements.Name] = (TableMaps.Statement, string.Empty,
-            "statement t WHERE t.speaker_person IN (SELECT value FROM json_each({parents}))", "t.speaker_person"),
-        [Relations.OrganisationStatements.Name] = (TableMaps.Statement, string.Empty,
-            "statement t WHERE t.speaker_organisation IN (SELECT value FROM json_each({parents}))", "t.speaker_organisation"),
-        [Relations.OrganisationMembers.Name] = (TableMaps.Affiliation, string.Empty,
-            "affiliation t WHERE t.organisation IN (SELECT value FROM json_each({parents}))", "t.organisation"),
-        [Relations.PlaceContains.Name] = (TableMaps.Place, string.Empty,
-            "place t WHERE t.contained_in IN (SELECT value FROM json_each({parents}))", "t.contained_in"),
-        [Relations.PlaceStatementsAbout.Name] = (TableMaps.Statement, string.Empty,
-            "statement_about r JOIN statement t ON t.key = r.statement WHERE r.place IN (SELECT value FROM json_each({parents}))", "r.place"),
-        [Relations.PlaceStatementsAboutWithin.Name] = (TableMaps.Statement,
-            // Containment to any depth; UNION (not UNION ALL) also makes a cycle harmless.
-            "WITH RECURSIVE within(root, place) AS (SELECT value, value FROM json_each({parents}) "
-            + "UNION SELECT within.root, p.key FROM place p JOIN within ON p.contained_in = within.place), "
-            + "related(parent, statement) AS (SELECT DISTINCT within.root, s.statement FROM within JOIN statement_about s ON s.place = within.place) ",
-            "related r JOIN statement t ON t.key = r.statement WHERE 1", "r.parent"),
-        [Relations.StatementResponses.Name] = (TableMaps.Statement, string.Empty,
-            "statement t WHERE t.responds_to IN (SELECT value FROM json_each({parents}))", "t.responds_to"),
-        [Relations.NegotiationStatements.Name] = (TableMaps.Statement, string.Empty,
-            "statement t WHERE t.negotiation IN (SELECT value FROM json_each({parents}))", "t.negotiation"),
-        [Relations.ArticleStatements.Name] = (TableMaps.Statement, string.Empty,
-            "evidence r JOIN statement t ON t.key = r.statement WHERE r.article IN (SELECT value FROM json_each({parents}))", "r.article"),
+        [Relations.PersonStatements.Name] = new(TableMaps.Statement,
+            "statement t WHERE t.speaker_person " + InParents, "t.speaker_person"),
+        [Relations.OrganisationStatements.Name] = new(TableMaps.Statement,
+            "statement t WHERE t.speaker_organisation " + InParents, "t.speaker_organisation"),
+        [Relations.OrganisationMembers.Name] = new(TableMaps.Affiliation,
+            "affiliation t WHERE t.organisation " + InParents, "t.organisation"),
+        [Relations.PlaceContains.Name] = new(TableMaps.Place,
+            "place t WHERE t.contained_in " + InParents, "t.contained_in"),
+        [Relations.PlaceStatementsAbout.Name] = new(TableMaps.Statement,
+            "statement_about r JOIN statement t ON t.key = r.statement WHERE r.place " + InParents, "r.place", "r.statement"),
+        [Relations.PlaceStatementsAboutWithin.Name] = new(TableMaps.Statement,
+            // statement_within is statement_about closed under containment (SqliteContainment):
+            // one row per (place or any place containing it, statement), so no duplicates.
+            "statement_within r JOIN statement t ON t.key = r.statement WHERE r.place " + InParents, "r.place", "r.statement"),
+        [Relations.StatementResponses.Name] = new(TableMaps.Statement,
+            "statement t WHERE t.responds_to " + InParents, "t.responds_to"),
+        [Relations.NegotiationStatements.Name] = new(TableMaps.Statement,
+            "statement t WHERE t.negotiation " + InParents, "t.negotiation"),
+        [Relations.ArticleStatements.Name] = new(TableMaps.Statement,
+            "evidence r JOIN statement t ON t.key = r.statement WHERE r.article " + InParents, "r.article", "r.statement"),
     };
+
+    private const string InParents = "IN (SELECT value FROM json_each({parents}))";
 
     private readonly string _connectionString;
     private readonly RoundTripCounter _counter;
@@ -165,13 +166,21 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             return result;
         }
 
-        var (map, with, from, parent) = Expansions[relation.Name];
+        var (map, from, parent, keyColumn) = Expansions[relation.Name];
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var sql = new SqlFilter(command);
-        var parents = sql.Parameter(JsonSerializer.Serialize(result.Keys));
         var predicate = sql.Where(where, map, "t");
-        var orderBy = SqlFilter.OrderBy(order, map, "t");
+
+        // With no sort fields the order is the key alone; the link column equal to the key
+        // gives the same order, and SQLite can read it from the link table's index.
+        var orderBy = order.Count == 0 && keyColumn is not null ? keyColumn : SqlFilter.OrderBy(order, map, "t");
+        var parents = sql.Parameter(JsonSerializer.Serialize(result.Keys));
+        if (page.Last is null && page.Before is null)
+        {
+            await ExpandFirstAsync(command, map, from, predicate, orderBy, SqlFilter.OrderBy(order, map, "t"), parents, page, result, cancellationToken);
+            return result;
+        }
 
         // Per parent: rows numbered in order and counted; keep the window, plus row 0 of every
         // parent so that its count (and the absence of a next page) is known even when the
@@ -182,9 +191,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             ? ($"max({start}, {end} - {last})", end)
             : (start, $"min({end}, {start} + {page.First ?? 0})");
         command.CommandText =
-            with.Replace("{parents}", parents, StringComparison.Ordinal)
-            + (with.Length > 0 ? ", " : "WITH ")
-            + $"w AS (SELECT {parent} AS parent, t.rowid AS id, "
+            $"WITH w AS (SELECT {parent} AS parent, t.rowid AS id, "
             + $"row_number() OVER (PARTITION BY {parent} ORDER BY {orderBy}) - 1 AS rn, "
             + $"count(*) OVER (PARTITION BY {parent}) AS total "
             + $"FROM {from.Replace("{parents}", parents, StringComparison.Ordinal)} AND {predicate}) "
@@ -216,6 +223,79 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The usual request — the first n rows of each parent, from the start or after a cursor —
+    /// as a top-n per parent (<c>ORDER BY … LIMIT</c> in a subquery correlated with the parent),
+    /// which SQLite answers by seeking each parent in an index and, when that index is in the
+    /// requested order, stopping at the window's end. The windowed query (below) numbers and
+    /// counts every row of every parent instead. Both give the same page: offset
+    /// min(start, total), a next page when a row beyond the window exists, and the count only
+    /// when asked for.
+    /// </summary>
+    private async Task ExpandFirstAsync<T>(
+        SqliteCommand command,
+        TableMap map,
+        string from,
+        string predicate,
+        string orderBy,
+        string rowOrder,
+        string parents,
+        PageRequest page,
+        Dictionary<string, Page<T>> result,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var start = page.RangeStart;
+        var first = page.First ?? 0;
+        var rows = $"{from.Replace(InParents, "= kg_parent.value", StringComparison.Ordinal)} AND {predicate}";
+        var counted = start > 0 || page.IncludeTotalCount;
+        command.CommandText =
+            (counted
+                ? $"SELECT kg_parent.value, {(start == 0 ? "0" : $"(SELECT count(*) FROM (SELECT 1 FROM {rows} LIMIT {start}))")}, "
+                    + $"{(page.IncludeTotalCount ? $"(SELECT count(*) FROM {rows})" : "NULL")} FROM json_each({parents}) kg_parent;\n"
+                : string.Empty)
+            + $"SELECT kg_parent.value, {map.Columns} FROM json_each({parents}) kg_parent "
+            + $"JOIN {map.Table} t ON t.rowid IN (SELECT t.rowid FROM {rows} ORDER BY {orderBy} LIMIT {first + 1} OFFSET {start}) "
+            + $"ORDER BY kg_parent.value, {rowOrder}";
+
+        var windows = new Dictionary<string, (int Offset, int? Total)>(StringComparer.Ordinal);
+        var items = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        await using var reader = await ExecuteAsync(command, cancellationToken);
+        if (counted)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                windows[reader.GetString(0)] = (checked((int)reader.GetInt64(1)), page.IncludeTotalCount ? checked((int)reader.GetInt64(2)) : null);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetString(0);
+            if (!items.TryGetValue(key, out var list))
+            {
+                items[key] = list = [];
+            }
+
+            list.Add((T)map.Read(reader, 1));
+        }
+
+        foreach (var key in result.Keys)
+        {
+            var (offset, total) = windows.TryGetValue(key, out var window) ? window : (0, page.IncludeTotalCount ? 0 : (int?)null);
+            var list = items.TryGetValue(key, out var found) ? found : [];
+            var hasNext = list.Count > first;
+            if (hasNext)
+            {
+                list.RemoveAt(list.Count - 1);
+            }
+
+            result[key] = new Page<T>(list, offset, offset > 0, hasNext, total);
+        }
     }
 
     /// <inheritdoc />
@@ -271,19 +351,57 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     {
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using (var defer = connection.CreateCommand())
-        {
-            // Records in a batch may refer to each other in any order; check at commit.
-            defer.CommandText = "PRAGMA defer_foreign_keys = ON";
-            await defer.ExecuteNonQueryAsync(cancellationToken);
-        }
 
-        var writer = new SqliteBatchWriter(connection, transaction);
-        await writer.WriteAsync(batch, cancellationToken);
-        _counter.Increment();
-        await transaction.CommitAsync(cancellationToken);
+        // An import is one transaction and commits once, so NORMAL (which in WAL mode still
+        // never corrupts the file, and loses at most the last commits on power loss) saves the
+        // sync of every WAL frame; a larger page cache keeps the indexes being written in
+        // memory. Both are restored before the connection goes back to the pool.
+        var synchronous = await ScalarAsync(connection, "PRAGMA synchronous", cancellationToken);
+        var cacheSize = await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken);
+        await PragmaAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144", cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+            // Records in a batch may refer to each other in any order; check at commit.
+            await PragmaAsync(connection, "PRAGMA defer_foreign_keys = ON", cancellationToken);
+            await using (var writer = new SqliteBatchWriter(connection, transaction))
+            {
+                await writer.WriteAsync(batch, cancellationToken);
+            }
+
+            await SqliteContainment.UpdateAsync(connection, transaction, batch, cancellationToken);
+
+            _counter.Increment();
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await PragmaAsync(connection, $"PRAGMA synchronous = {synchronous}; PRAGMA cache_size = {cacheSize}", CancellationToken.None);
+        }
     }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task PragmaAsync(SqliteConnection connection, string pragmas, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>How a relation is expanded.</summary>
+    /// <param name="Target">The related records' table.</param>
+    /// <param name="From">The related rows (alias t), with <c>{parents}</c> for the JSON array of parent keys.</param>
+    /// <param name="Parent">The parent key of a row.</param>
+    /// <param name="Key">A link-table column equal to <c>t.key</c> by the join, whose index order
+    /// per parent is key order, so that the default order (by key) is read from the index.</param>
+    private sealed record Expansion(TableMap Target, string From, string Parent, string? Key = null);
 
     private static string TableOf(NodeType type) => type switch
     {
