@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using KnowledgeGraph.Benchmarks.Load;
+
+namespace KnowledgeGraph.Benchmarks;
+
+/// <summary>The machine a run was measured on.</summary>
+internal sealed record MachineInfo(int Processors, string Cpu, string Memory, string OperatingSystem, string DotnetSdk, string Runtime)
+{
+    public static MachineInfo Read() => new(
+        Environment.ProcessorCount,
+        ProcLine("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),
+        ProcLine("/proc/meminfo", "MemTotal") is { } kb && long.TryParse(kb.Split(' ')[0], CultureInfo.InvariantCulture, out var k)
+            ? $"{k / 1_048_576.0:F1} GiB"
+            : "unknown",
+        OsRelease() ?? RuntimeInformation.OSDescription,
+        DotnetVersion(),
+        RuntimeInformation.FrameworkDescription);
+
+    private static string? ProcLine(string file, string key)
+    {
+        try
+        {
+            return File.ReadLines(file)
+                .Where(l => l.StartsWith(key, StringComparison.Ordinal))
+                .Select(l => l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim())
+                .FirstOrDefault();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string? OsRelease()
+    {
+        try
+        {
+            var pretty = File.ReadLines("/etc/os-release")
+                .Where(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))
+                .Select(l => l["PRETTY_NAME=".Length..].Trim('"'))
+                .FirstOrDefault();
+            return pretty is null ? null : $"{pretty}, kernel {Environment.OSVersion.Version}";
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string DotnetVersion()
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
+            var version = process?.StandardOutput.ReadToEnd().Trim();
+            process?.WaitForExit(10_000);
+            return string.IsNullOrEmpty(version) ? "unknown" : version;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}
+
+/// <summary>Writes a run's figures and its targets as Markdown.</summary>
+internal static class Report
+{
+    public const double PointLookupShareTarget = 0.5;
+    public const double ScaleP99Factor = 1.5;
+    public const double P99TargetMs = 20;
+
+    public static string Markdown(BenchOptions options, MachineInfo machine, string command, IReadOnlyList<SizeResult> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(sizes);
+        var md = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine("### Machine").AppendLine();
+        md.AppendLine("| nproc | CPU | memory | OS | dotnet SDK | runtime |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine(c, $"| {machine.Processors} | {machine.Cpu} | {machine.Memory} | {machine.OperatingSystem} | {machine.DotnetSdk} | {machine.Runtime} |");
+        md.AppendLine().AppendLine("### Command").AppendLine().AppendLine("```").AppendLine(command).AppendLine("```").AppendLine();
+        md.AppendLine(c, $"{options.Load.Concurrency} concurrent clients (closed loop), {options.Load.Warmup.TotalSeconds:F0} s warm-up then {options.Load.Duration.TotalSeconds:F0} s measured per workload (at most {options.Load.MaxRequests:N0} requests); server in a {(options.Server == Server.ServerMode.Process ? "child process (figures per request are the server's alone)" : "the same process as the load generator (allocation and CPU figures include the client)")}.");
+        foreach (var size in sizes)
+        {
+            md.AppendLine().AppendLine(c, $"### {size.Statements:N0} statements").AppendLine();
+            var counts = size.Load.Counts;
+            md.AppendLine(c, $"Corpus (seed {size.Load.Seed}): {counts.Statements:N0} statements, {counts.Articles:N0} articles, {counts.Evidence:N0} evidence spans, {counts.StatementAbout:N0} statement–place links, {counts.Responses:N0} responses, {counts.People:N0} people, {counts.Affiliations:N0} affiliations, {counts.Organisations:N0} organisations, {counts.Places:N0} places, {counts.Negotiations:N0} negotiations.");
+            md.AppendLine(c, $"Load: {size.Load.Elapsed.TotalSeconds:F1} s through `IGraphStoreAdmin.ImportAsync` in {size.Load.Batches} batches of {size.Load.ChunkStatements:N0} statements, peak working set {size.Load.PeakWorkingSetBytes / 1_048_576.0:N0} MiB, database {size.Load.DatabaseBytes / 1_048_576.0:N0} MiB{(size.LoadReused ? " (loaded by an earlier run and reused)" : string.Empty)}.");
+            md.AppendLine();
+            md.AppendLine("| workload | req/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | server p50 / p99 ms | alloc/req | round trips/req | server CPU ms/req | store CPU ms/req | errors |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            var bare = size.Results.FirstOrDefault(r => r.Workload == Workloads.Bare);
+            foreach (var r in size.Results)
+            {
+                var ratio = bare is null || bare.RequestsPerSecond == 0 ? "–" : (r.RequestsPerSecond / bare.RequestsPerSecond).ToString("P0", c);
+                var trips = r.MinRoundTrips == r.MaxRoundTrips ? r.MinRoundTrips.ToString(c) : $"{r.RoundTripsPerRequest:F2} ({r.MinRoundTrips}–{r.MaxRoundTrips})";
+                md.AppendLine(c, $"| {r.Workload} | {r.RequestsPerSecond:N0} | {ratio} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.ServerP50Ms:F2} / {r.ServerP99Ms:F2} | {Bytes(r.AllocatedBytesPerRequest)} | {trips} | {r.ServerCpuMsPerRequest:F3} | {r.StoreMsPerRequest:F3} | {r.Errors} |");
+            }
+
+            if (size.StatementStatsUnavailable is { } why)
+            {
+                md.AppendLine(c, $"| {Workloads.StatementStats} | {why} | | | | | | | | | | | |");
+            }
+        }
+
+        md.AppendLine().AppendLine("### Targets").AppendLine();
+        md.AppendLine("| target | measured | reached |").AppendLine("|---|---|---|");
+        foreach (var (target, measured, reached) in Targets(options, sizes))
+        {
+            md.AppendLine(c, $"| {target} | {measured} | {reached} |");
+        }
+
+        return md.ToString();
+    }
+
+    public static IEnumerable<(string Target, string Measured, string Reached)> Targets(BenchOptions options, IReadOnlyList<SizeResult> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sizes);
+        var c = CultureInfo.InvariantCulture;
+        foreach (var size in sizes)
+        {
+            var bare = Find(size, Workloads.Bare);
+            var point = Find(size, Workloads.PointLookup);
+            if (bare is not null && point is not null)
+            {
+                var share = point.RequestsPerSecond / bare.RequestsPerSecond;
+                yield return ($"point-lookup ≥ {PointLookupShareTarget:P0} of the bare endpoint's req/s ({size.Statements:N0} statements)",
+                    $"{point.RequestsPerSecond:N0} / {bare.RequestsPerSecond:N0} = {share.ToString("P0", c)}", YesNo(share >= PointLookupShareTarget));
+            }
+
+            var traversals = Workloads.TraversalParents.Select(p => (Parents: p, Result: Find(size, Workloads.TraversalName(p)))).Where(t => t.Result is not null).ToList();
+            if (traversals.Count > 1)
+            {
+                var constant = traversals.All(t => t.Result!.MinRoundTrips == t.Result.MaxRoundTrips && t.Result.MinRoundTrips == traversals[0].Result!.MinRoundTrips);
+                yield return ($"traversal round trips per request do not grow with parents ({size.Statements:N0} statements)",
+                    string.Join(", ", traversals.Select(t => $"{t.Parents} parents: {t.Result!.RoundTripsPerRequest:F2}")), YesNo(constant));
+            }
+        }
+
+        var small = sizes.FirstOrDefault(s => s.Statements == 10_000);
+        var large = sizes.FirstOrDefault(s => s.Statements == 1_000_000);
+        var smallP99 = small is null ? null : Find(small, Workloads.WhoSaidWhat);
+        var largeP99 = large is null ? null : Find(large, Workloads.WhoSaidWhat);
+        yield return smallP99 is not null && largeP99 is not null
+            ? ($"who-said-what p99 at 10^6 ≤ {ScaleP99Factor}× its p99 at 10^4",
+                $"{largeP99.P99Ms:F2} ms / {smallP99.P99Ms:F2} ms = {largeP99.P99Ms / smallP99.P99Ms:F2}×", YesNo(largeP99.P99Ms <= ScaleP99Factor * smallP99.P99Ms))
+            : ($"who-said-what p99 at 10^6 ≤ {ScaleP99Factor}× its p99 at 10^4", "not measured in this run (needs `--statements 10000,1000000`)", "–");
+        yield return largeP99 is not null && options.Load.Concurrency == 32
+            ? ($"who-said-what p99 ≤ {P99TargetMs} ms at 10^6 statements, 32 clients", $"{largeP99.P99Ms:F2} ms", YesNo(largeP99.P99Ms <= P99TargetMs))
+            : ($"who-said-what p99 ≤ {P99TargetMs} ms at 10^6 statements, 32 clients", "not measured in this run (needs `--statements 1000000 --concurrency 32`)", "–");
+    }
+
+    private static LoadResult? Find(SizeResult size, string workload) => size.Results.FirstOrDefault(r => r.Workload == workload);
+
+    private static string YesNo(bool reached) => reached ? "**yes**" : "**no**";
+
+    private static string Bytes(double bytes) => bytes >= 1024 * 1024
+        ? (bytes / 1_048_576).ToString("F2", CultureInfo.InvariantCulture) + " MiB"
+        : (bytes / 1024).ToString("F1", CultureInfo.InvariantCulture) + " KiB";
+}

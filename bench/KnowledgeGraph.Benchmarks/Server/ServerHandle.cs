@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace KnowledgeGraph.Benchmarks.Server;
+
+/// <summary>Where the server under test runs: in this process, or in a child process of its own.</summary>
+internal enum ServerMode
+{
+    /// <summary>A child process (the default): allocation and CPU figures are the server's alone.</summary>
+    Process,
+
+    /// <summary>This process: quicker to start, but the load generator's allocations count too.</summary>
+    InProcess,
+}
+
+/// <summary>A running benchmark server.</summary>
+internal abstract class ServerHandle : IAsyncDisposable
+{
+    public const string ReadyLine = "KG-BENCH-READY ";
+
+    public abstract Uri BaseAddress { get; }
+
+    public abstract ServerMode Mode { get; }
+
+    public static async Task<ServerHandle> StartAsync(ServerMode mode, string databasePath, CancellationToken cancellationToken) =>
+        mode == ServerMode.InProcess
+            ? new InProcessServer(databasePath)
+            : await ChildProcessServer.StartAsync(databasePath, cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+
+    private sealed class InProcessServer : ServerHandle
+    {
+        private readonly BenchServer _server;
+
+        public InProcessServer(string databasePath)
+        {
+            _server = new BenchServer(databasePath);
+            BaseAddress = _server.Start();
+        }
+
+        public override Uri BaseAddress { get; }
+
+        public override ServerMode Mode => ServerMode.InProcess;
+
+        public override async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    }
+
+    /// <summary>This program's <c>serve</c> command in a child process; it stops when its standard input closes.</summary>
+    private sealed class ChildProcessServer(Process process, Uri baseAddress) : ServerHandle
+    {
+        public override Uri BaseAddress { get; } = baseAddress;
+
+        public override ServerMode Mode => ServerMode.Process;
+
+        public static async Task<ServerHandle> StartAsync(string databasePath, CancellationToken cancellationToken)
+        {
+            var host = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
+            var start = new ProcessStartInfo(host)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.Ordinal))
+            {
+                start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+            }
+
+            start.ArgumentList.Add("serve");
+            start.ArgumentList.Add("--db");
+            start.ArgumentList.Add(databasePath);
+            var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            try
+            {
+                while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+                {
+                    if (line.StartsWith(ReadyLine, StringComparison.Ordinal))
+                    {
+                        // Keep draining its output so that a chatty server never blocks on a full pipe.
+                        _ = Task.Run(async () =>
+                        {
+                            while (await process.StandardOutput.ReadLineAsync(CancellationToken.None) is { } rest)
+                            {
+                                await Console.Error.WriteLineAsync("[server] " + rest);
+                            }
+                        }, CancellationToken.None);
+                        return new ChildProcessServer(process, new Uri(line[ReadyLine.Length..]));
+                    }
+
+                    await Console.Error.WriteLineAsync("[server] " + line);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            process.Kill();
+            process.Dispose();
+            throw new InvalidOperationException("The server process did not report ready within 60 s.");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            process.StandardInput.Close();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill();
+            }
+
+            process.Dispose();
+        }
+    }
+}

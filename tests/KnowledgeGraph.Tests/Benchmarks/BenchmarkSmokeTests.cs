@@ -1,0 +1,137 @@
+using KnowledgeGraph.Benchmarks;
+using KnowledgeGraph.Benchmarks.Corpus;
+using KnowledgeGraph.Benchmarks.Load;
+using KnowledgeGraph.Benchmarks.Server;
+using KnowledgeGraph.Domain.Import;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Ports;
+using KnowledgeGraph.Domain.Query;
+using KnowledgeGraph.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Tests.Benchmarks;
+
+/// <summary>
+/// The benchmark's generator and machinery at a tiny size: structural facts only, never timings.
+/// The full benchmark is a command (bench/KnowledgeGraph.Benchmarks), not a test.
+/// </summary>
+public sealed class BenchmarkSmokeTests : IDisposable
+{
+    private const int Statements = 1_000;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-bench-smoke-" + Guid.NewGuid().ToString("N"));
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Generated_corpus_passes_bundle_validation_and_the_store_holds_exactly_what_was_generated()
+    {
+        var generator = new CorpusGenerator(new CorpusShape(Statements), seed: 7);
+        var bundles = Path.Combine(_directory, "bundles");
+        var files = BundleWriter.WriteAll(generator.Batches(chunkStatements: 400), bundles);
+        var store = new SqliteGraphStore(Path.Combine(_directory, "bundles.db"), new RoundTripCounter());
+        await store.InitializeAsync(Cancel);
+        var importer = new BundleImporter(store, store);
+
+        // The importer rejects a bundle whole if any evidence span differs from its article text.
+        foreach (var file in files)
+        {
+            await importer.ImportAsync(
+                Path.GetFileName(file),
+                await File.ReadAllTextAsync(file, Cancel),
+                name => File.Exists(Path.Combine(bundles, name)) ? File.ReadAllText(Path.Combine(bundles, name)) : null,
+                Cancel);
+        }
+
+        var counts = generator.Counts;
+        Assert.Equal(4, files.Count); // the reference records, then 1,000 statements in batches of 400
+        Assert.Equal(Statements, counts.Statements);
+        Assert.Equal(counts.Statements, await CountAsync<Statement>(store));
+        Assert.Equal(counts.Articles, await CountAsync<Article>(store));
+        Assert.Equal(counts.Places, await CountAsync<Place>(store));
+        Assert.Equal(counts.People, await CountAsync<Person>(store));
+        Assert.Equal(counts.Organisations, await CountAsync<Organisation>(store));
+        Assert.Equal(counts.Negotiations, await CountAsync<Negotiation>(store));
+
+        var path = store.FilePath;
+        Assert.Equal(counts.Evidence, Scalar(path, "SELECT count(*) FROM evidence"));
+        Assert.Equal(counts.StatementAbout, Scalar(path, "SELECT count(*) FROM statement_about"));
+        Assert.Equal(counts.Affiliations, Scalar(path, "SELECT count(*) FROM affiliation"));
+        Assert.Equal(counts.Responses, Scalar(path, "SELECT count(*) FROM statement WHERE responds_to IS NOT NULL"));
+        Assert.Equal(counts.NegotiationParties, Scalar(path, "SELECT count(*) FROM negotiation_party"));
+        Assert.Equal(counts.NegotiationRounds, Scalar(path, "SELECT count(*) FROM negotiation_round"));
+        Assert.True(counts.Evidence > counts.Statements, "some statements are carried by two articles");
+    }
+
+    [Fact]
+    public void The_same_seed_and_size_generate_the_same_corpus()
+    {
+        static string Bundles(int seed) => string.Concat(
+            new CorpusGenerator(new CorpusShape(300), seed).Batches(100).Select(b => BundleWriter.ToBundle(b, (_, _) => { })));
+
+        Assert.Equal(Bundles(3), Bundles(3));
+        Assert.NotEqual(Bundles(3), Bundles(4));
+    }
+
+    [Fact]
+    public async Task Traversal_makes_the_same_round_trips_at_5_and_50_parents_through_the_real_server()
+    {
+        var generator = new CorpusGenerator(new CorpusShape(Statements), seed: 7);
+        var database = Path.Combine(_directory, "chunks.db");
+        var report = await CorpusLoader.LoadAsync(generator, new SqliteGraphStore(database, new RoundTripCounter()), chunkStatements: 500, progress: null, Cancel);
+        Assert.Equal(3, report.Batches);
+
+        await using var server = await ServerHandle.StartAsync(ServerMode.InProcess, database, Cancel);
+        using var client = LoadRunner.CreateClient(server.BaseAddress, concurrency: 2);
+        var runner = new LoadRunner(client);
+        var load = new LoadOptions(Concurrency: 2, Warmup: TimeSpan.Zero, Duration: TimeSpan.FromSeconds(10), MaxRequests: 4);
+
+        var five = await BenchmarkRun.RunWorkloadAsync(runner, Workloads.Traverse(5), load, Cancel);
+        var fifty = await BenchmarkRun.RunWorkloadAsync(runner, Workloads.Traverse(50), load, Cancel);
+
+        Assert.Equal((4, 0), (five.Requests, five.Errors));
+        Assert.Equal((4, 0), (fifty.Requests, fifty.Errors));
+        Assert.Equal(five.MinRoundTrips, five.MaxRoundTrips);
+        Assert.Equal(fifty.MinRoundTrips, fifty.MaxRoundTrips);
+
+        // Regions, their countries, their towns, the towns' statements, person and organisation speakers.
+        Assert.Equal(6, five.MinRoundTrips);
+        Assert.Equal(five.MinRoundTrips, fifty.MinRoundTrips);
+
+        // The other workloads answer cleanly at this size too; statementStats is reported, not invented.
+        foreach (var workload in new[] { Workloads.BareLookup(generator), Workloads.Point(generator), Workloads.WhoSaid(generator) })
+        {
+            Assert.NotNull(await BenchmarkRun.CheckAsync(runner, workload, 3, Cancel));
+        }
+
+        Assert.NotNull(await BenchmarkRun.ProbeStatementStatsAsync(runner, Cancel));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (IOException)
+        {
+            // A file still open on this platform; the OS temp folder is cleaned eventually.
+        }
+    }
+
+    private static async Task<long> CountAsync<T>(IGraphStore store)
+        where T : Node =>
+        (await store.ListAsync<T>(null, [], PageRequest.FirstItems(1, includeTotalCount: true), Cancel)).TotalCount!.Value;
+
+    private static long Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+}
