@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Storage.Neo4j;
@@ -68,7 +69,7 @@ internal sealed class CypherFilter
     public static object ToStoredValue(object value, FieldType type) => type switch
     {
         FieldType.Date => Graph.WriteDate((DateOnly)value),
-        FieldType.DateTime => Graph.WriteDateTime((DateTimeOffset)value),
+        FieldType.DateTime => InstantText.Write((DateTimeOffset)value),
         FieldType.Enum => RecordMaps.EnumWire(value),
         FieldType.Boolean => (bool)value,
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,

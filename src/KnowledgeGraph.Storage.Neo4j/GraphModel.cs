@@ -63,15 +63,6 @@ internal static class Graph
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    public static string WriteDateTime(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ReadDateTime(string utc, long offsetMinutes)
-    {
-        var instant = DateTime.ParseExact(utc, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        return new DateTimeOffset(instant, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
-    }
-
     public static string WriteDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly? ReadDate(string? value) =>
@@ -144,7 +135,7 @@ internal static class RecordMaps
             String(m, "publisher"),
             String(m, "syndicator"),
             Strings(m, "agencies"),
-            String(m, "publishedAt") is { } at ? Graph.ReadDateTime(at, Integer(m, "publishedAtOffset") ?? 0) : null,
+            String(m, "publishedAt") is { } at ? InstantText.Read(at, Integer(m, "publishedAtOffset") ?? 0) : null,
             String(m, "language"),
             RequiredString(m, "text")),
         TieBreaker = b => [$"{b.Var}.key"],

@@ -30,7 +30,7 @@ internal static class ImportStatement
             ("publisher", a.Publisher),
             ("syndicator", a.Syndicator),
             ("agencies", a.Agencies),
-            ("publishedAt", a.PublishedAt is { } at ? Graph.WriteDateTime(at) : null),
+            ("publishedAt", a.PublishedAt is { } at ? InstantText.Write(at) : null),
             ("publishedAtOffset", a.PublishedAt is { } at2 ? (long)at2.Offset.TotalMinutes : null),
             ("language", a.Language),
             ("text", a.Text))).ToArray(),

@@ -215,8 +215,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
         ArgumentNullException.ThrowIfNull(parentKeys);
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(page);
-        var result = parentKeys.Distinct(StringComparer.Ordinal)
-            .ToDictionary(k => k, _ => Page<T>.Empty(page.IncludeTotalCount), StringComparer.Ordinal);
+        var result = Page<T>.EmptyFor(parentKeys, page.IncludeTotalCount);
         if (result.Count == 0)
         {
             return result;

@@ -47,7 +47,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
                 cancellationToken,
                 ("@key", a.Key), ("@title", a.Title), ("@url", a.Url), ("@publisher", a.Publisher), ("@syndicator", a.Syndicator),
                 ("@agencies", Json(a.Agencies)),
-                ("@published_at", a.PublishedAt is { } at ? TableMaps.WriteDateTime(at) : null),
+                ("@published_at", a.PublishedAt is { } at ? InstantText.Write(at) : null),
                 ("@offset", a.PublishedAt is { } at2 ? (long)at2.Offset.TotalMinutes : null),
                 ("@language", a.Language), ("@text", a.Text));
         }

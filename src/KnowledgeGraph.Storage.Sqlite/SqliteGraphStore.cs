@@ -159,8 +159,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(parentKeys);
         ArgumentNullException.ThrowIfNull(page);
-        var result = parentKeys.Distinct(StringComparer.Ordinal)
-            .ToDictionary(k => k, _ => Page<T>.Empty(page.IncludeTotalCount), StringComparer.Ordinal);
+        var result = Page<T>.EmptyFor(parentKeys, page.IncludeTotalCount);
         if (result.Count == 0)
         {
             return result;

@@ -56,7 +56,7 @@ internal static class TableMaps
             NullableString(r, o + 3),
             NullableString(r, o + 4),
             StringList(r.GetString(o + 5)),
-            r.IsDBNull(o + 6) ? null : ReadDateTime(r.GetString(o + 6), r.GetInt32(o + 7)),
+            r.IsDBNull(o + 6) ? null : InstantText.Read(r.GetString(o + 6), r.GetInt64(o + 7)),
             NullableString(r, o + 8),
             r.GetString(o + 9)),
     };
@@ -243,20 +243,11 @@ internal static class TableMaps
     public static string ToColumnValue(object value, ColumnType type) => type switch
     {
         ColumnType.Date => ((DateOnly)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ColumnType.DateTime => WriteDateTime((DateTimeOffset)value),
+        ColumnType.DateTime => InstantText.Write((DateTimeOffset)value),
         ColumnType.Enum => EnumWire(value),
         ColumnType.Boolean => (bool)value ? "1" : "0",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };
-
-    public static string WriteDateTime(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ReadDateTime(string utc, int offsetMinutes)
-    {
-        var instant = DateTime.ParseExact(utc, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        return new DateTimeOffset(instant, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
-    }
 
     public static string EnumWire(object value) => value switch
     {

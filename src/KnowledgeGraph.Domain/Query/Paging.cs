@@ -36,6 +36,10 @@ public sealed record Page<T>(
     public static Page<T> Empty(bool includeTotalCount) =>
         new(Array.Empty<T>(), 0, false, false, includeTotalCount ? 0 : null);
 
+    /// <summary>An empty page for each distinct parent key: what an expansion answers before it finds anything.</summary>
+    public static Dictionary<string, Page<T>> EmptyFor(IEnumerable<string> parentKeys, bool includeTotalCount) =>
+        parentKeys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, _ => Empty(includeTotalCount), StringComparer.Ordinal);
+
     /// <summary>Cuts a page out of a fully known, ordered list (a list of at most a few items).</summary>
     public static Page<T> FromAll(IReadOnlyList<T> all, PageRequest request)
     {
