@@ -53,8 +53,13 @@ internal static class ConnectionFields
             .Arguments<TSource, TFilterInput, TSortInput>()
             .Resolve(ctx =>
             {
-                var (where, order, page) = ReadArguments<TFilter>(ctx);
-                var loader = ctx.Request().Expand(relation(ctx), where, order, page);
+                // The arguments are the same for every parent of this field in the request, so
+                // they are read, translated and matched to a loader once, not once per parent.
+                var (loader, page) = ctx.Request().PerField(ctx, () =>
+                {
+                    var (where, order, page) = ReadArguments<TFilter>(ctx);
+                    return (ctx.Request().Expand(relation(ctx), where, order, page), page);
+                });
                 return new Mapped<Page<T>?, Connection<T>>(
                     loader.Load(parentKey(ctx.Source)),
                     p => new Connection<T>(p ?? Page<T>.Empty(page.IncludeTotalCount)));

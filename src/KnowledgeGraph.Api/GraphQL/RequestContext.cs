@@ -14,6 +14,7 @@ namespace KnowledgeGraph.Api.GraphQL;
 internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) : Dictionary<string, object?>
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(object Node, object Definition), object> _perField = new();
 
     public IGraphStore Store { get; } = store;
 
@@ -26,6 +27,13 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
             "node:" + typeof(T).Name,
             _ => new BatchLoader<string, T>(async (keys, ct) =>
                 (await Store.GetAsync<T>(keys, ct)).ToDictionary(n => n.Key, StringComparer.Ordinal)));
+
+    /// <summary>
+    /// What <paramref name="create"/> makes for this field of the document, made once per request:
+    /// a field's arguments come from literals and variables, so they are the same for every parent.
+    /// </summary>
+    public T PerField<T>(IResolveFieldContext context, Func<T> create) =>
+        (T)_perField.GetOrAdd((context.FieldAst, context.FieldDefinition), _ => create()!);
 
     /// <summary>The loader of one relationship's pages, for one set of arguments.</summary>
     public BatchLoader<string, Page<T>> Expand<T>(Relation<T> relation, Filter? where, IReadOnlyList<SortField> order, PageRequest page)
