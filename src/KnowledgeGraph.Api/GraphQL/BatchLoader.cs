@@ -40,8 +40,9 @@ internal sealed class BatchLoader<TKey, TValue>(
             return new Completed<IReadOnlyList<TValue>>([]);
         }
 
-        var results = keys.Select(Load).ToArray();
-        return new All(results);
+        return new Mapped<IReadOnlyList<object?>, IReadOnlyList<TValue>>(
+            new Sequence(keys.Select(Load).ToArray()),
+            values => values.OfType<TValue>().ToArray());
     }
 
     private Task RunAsync(Batch batch, CancellationToken cancellationToken)
@@ -100,26 +101,24 @@ internal sealed class BatchLoader<TKey, TValue>(
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
             await GetResultAsync(cancellationToken);
     }
+}
 
-    private sealed class All(IDataLoaderResult<TValue?>[] parts) : IDataLoaderResult<IReadOnlyList<TValue>>
+/// <summary>Several data-loader results awaited in order, keeping nulls in place.</summary>
+internal sealed class Sequence(IDataLoaderResult[] parts) : IDataLoaderResult<IReadOnlyList<object?>>
+{
+    public async Task<IReadOnlyList<object?>> GetResultAsync(CancellationToken cancellationToken = default)
     {
-        public async Task<IReadOnlyList<TValue>> GetResultAsync(CancellationToken cancellationToken = default)
+        var values = new object?[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
         {
-            var values = new List<TValue>(parts.Length);
-            foreach (var part in parts)
-            {
-                if (await part.GetResultAsync(cancellationToken) is { } value)
-                {
-                    values.Add(value);
-                }
-            }
-
-            return values;
+            values[i] = await parts[i].GetResultAsync(cancellationToken);
         }
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken);
+        return values;
     }
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+        await GetResultAsync(cancellationToken);
 }
 
 /// <summary>A data-loader result that is already known.</summary>

@@ -29,7 +29,7 @@ internal static class ConnectionFields
         where TFilter : IFilterable =>
         type.Field<ConnectionType<T, TNodeType>>(name)
             .Description(description)
-            .Arguments<TFilterInput, TSortInput>()
+            .Arguments<object?, TFilterInput, TSortInput>()
             .ResolveAsync(async ctx =>
             {
                 var (where, order, page) = ReadArguments<TFilter>(ctx);
@@ -64,14 +64,6 @@ internal static class ConnectionFields
                     loader.Load(parentKey(ctx.Source)),
                     p => new Connection<T>(p ?? Page<T>.Empty(page.IncludeTotalCount)));
             });
-
-    private static FieldBuilder<object?, object> Arguments<TFilterInput, TSortInput>(this FieldBuilder<object?, object> field)
-        where TFilterInput : IInputObjectGraphType
-        where TSortInput : IInputObjectGraphType =>
-        field
-            .Argument<TFilterInput>("where", "Only the items that match this filter.")
-            .Argument<ListGraphType<NonNullGraphType<TSortInput>>>("order", "Sort order: the first entry sorts first; ties fall back to the next entry, then to the key.")
-            .PagingArgs();
 
     private static FieldBuilder<TSource, object> Arguments<TSource, TFilterInput, TSortInput>(this FieldBuilder<TSource, object> field)
         where TFilterInput : IInputObjectGraphType

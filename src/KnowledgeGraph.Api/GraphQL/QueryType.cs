@@ -37,7 +37,7 @@ internal sealed class QueryType : ObjectGraphType
                 }
 
                 var loads = ids.Select((id, i) => Load(ctx, Decode(id, $"ids[{i}]"))).ToArray();
-                return new ListOf(loads);
+                return new Sequence(loads);
             });
 
         this.RootConnection<Person, PersonType, PersonFilterInput, PersonSortInput, PersonFilter>("people", "All people.");
@@ -66,24 +66,6 @@ internal sealed class QueryType : ObjectGraphType
             NodeType.Article => request.Nodes<Article>().Load(id.Key),
             _ => throw new InvalidOperationException($"No loader for {id.Type}."),
         };
-    }
-
-    /// <summary>Several loads awaited together, keeping nulls in place.</summary>
-    private sealed class ListOf(global::GraphQL.DataLoader.IDataLoaderResult[] parts) : global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<object?>>
-    {
-        public async Task<IReadOnlyList<object?>> GetResultAsync(CancellationToken cancellationToken = default)
-        {
-            var values = new object?[parts.Length];
-            for (var i = 0; i < parts.Length; i++)
-            {
-                values[i] = await parts[i].GetResultAsync(cancellationToken);
-            }
-
-            return values;
-        }
-
-        async Task<object?> global::GraphQL.DataLoader.IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken);
     }
 }
 
