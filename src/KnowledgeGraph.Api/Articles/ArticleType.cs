@@ -25,7 +25,7 @@ internal sealed class ArticleType : ObjectGraphType<Article>
         Field<NonNullGraphType<StringGraphType>>("text")
             .Description("The full text, exactly as it came. `Evidence.start` and `Evidence.end` are offsets into it in UTF-16 code units.")
             .Resolve(ctx => ctx.Source.Text);
-        this.RelationConnection<Article, Statement, StatementType, StatementFilterInput, StatementSortInput, StatementFilter>(
+        this.RelationConnection<Article, Statement, StatementType, StatementFilterInput, StatementFilter>(
             "statements", "The statements this article gives evidence for.", _ => Relations.ArticleStatements, a => a.Key);
     }
 }
@@ -44,28 +44,17 @@ internal sealed class ArticleFilterInput : FilterInputType<ArticleFilterInput>
     }
 }
 
-/// <summary>The <c>ArticleSortInput</c> input.</summary>
-internal sealed class ArticleSortInput : InputObjectGraphType
-{
-    public ArticleSortInput()
-    {
-        Name = "ArticleSortInput";
-        Description = "Sort articles by one field.";
-        Field<SortEnumType>("title").Description("By headline.");
-        Field<SortEnumType>("publisher").Description("By publisher.");
-        Field<SortEnumType>("publishedAt").Description("By publication time; articles without one sort last.");
-    }
-}
-
 /// <summary>Translates <see cref="ArticleFilterInput"/>.</summary>
 internal sealed class ArticleFilter : IFilterable
 {
-    public static IReadOnlyDictionary<string, string> SortFields { get; } = new Dictionary<string, string>
-    {
-        ["title"] = Fields.Title,
-        ["publisher"] = Fields.Publisher,
-        ["publishedAt"] = Fields.PublishedAt,
-    };
+    public static string Plural => "articles";
+
+    public static IReadOnlyList<SortOption> Sorts { get; } =
+    [
+        new("title", Fields.Title, "By headline."),
+        new("publisher", Fields.Publisher, "By publisher."),
+        new("publishedAt", Fields.PublishedAt, "By publication time; articles without one sort last."),
+    ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
     {

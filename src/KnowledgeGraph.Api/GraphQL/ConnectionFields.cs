@@ -12,24 +12,45 @@ internal interface IFilterable
     /// <summary>Translates a <c>where</c> input.</summary>
     static abstract Filter? Translate(object? input, string path);
 
-    /// <summary>GraphQL sort field name → domain field.</summary>
-    static abstract IReadOnlyDictionary<string, string> SortFields { get; }
+    /// <summary>What the records are called in the plural ("people"), for descriptions.</summary>
+    static abstract string Plural { get; }
+
+    /// <summary>The fields a client may sort by, in schema order: the one declaration of the sort input.</summary>
+    static abstract IReadOnlyList<SortOption> Sorts { get; }
+}
+
+/// <summary>A field of a sort input: its GraphQL name, the domain field it sorts by, its description.</summary>
+internal sealed record SortOption(string Name, string Field, string Description);
+
+/// <summary>The sort input of a record type (<c>PlaceSortInput</c>), made from its <see cref="IFilterable.Sorts"/>.</summary>
+internal sealed class SortInput<TFilter> : InputObjectGraphType
+    where TFilter : IFilterable
+{
+    public SortInput()
+    {
+        var record = typeof(TFilter).Name[..^"Filter".Length];
+        Name = record + "SortInput";
+        Description = $"Sort {TFilter.Plural} by one field.";
+        foreach (var sort in TFilter.Sorts)
+        {
+            Field<SortEnumType>(sort.Name).Description(sort.Description);
+        }
+    }
 }
 
 /// <summary>Declares connection fields: root lists and batched to-many relations.</summary>
 internal static class ConnectionFields
 {
     /// <summary>A root connection over all nodes of a type.</summary>
-    public static FieldBuilder<object?, object> RootConnection<T, TNodeType, TFilterInput, TSortInput, TFilter>(
+    public static FieldBuilder<object?, object> RootConnection<T, TNodeType, TFilterInput, TFilter>(
         this ObjectGraphType type, string name, string description)
         where T : Node
         where TNodeType : IGraphType
         where TFilterInput : IInputObjectGraphType
-        where TSortInput : IInputObjectGraphType
         where TFilter : IFilterable =>
         type.Field<ConnectionType<T, TNodeType>>(name)
             .Description(description)
-            .Arguments<object?, TFilterInput, TSortInput>()
+            .Arguments<object?, TFilterInput, TFilter>()
             .ResolveAsync(async ctx =>
             {
                 var (where, order, page) = ReadArguments<TFilter>(ctx);
@@ -37,7 +58,7 @@ internal static class ConnectionFields
             });
 
     /// <summary>A to-many relation of <typeparamref name="TSource"/>, batched over all parents of a level.</summary>
-    public static FieldBuilder<TSource, object> RelationConnection<TSource, T, TNodeType, TFilterInput, TSortInput, TFilter>(
+    public static FieldBuilder<TSource, object> RelationConnection<TSource, T, TNodeType, TFilterInput, TFilter>(
         this ObjectGraphType<TSource> type,
         string name,
         string description,
@@ -46,11 +67,10 @@ internal static class ConnectionFields
         where T : class
         where TNodeType : IGraphType
         where TFilterInput : IInputObjectGraphType
-        where TSortInput : IInputObjectGraphType
         where TFilter : IFilterable =>
         type.Field<NonNullGraphType<ConnectionType<T, TNodeType>>>(name)
             .Description(description)
-            .Arguments<TSource, TFilterInput, TSortInput>()
+            .Arguments<TSource, TFilterInput, TFilter>()
             .Resolve(ctx =>
             {
                 // The arguments are the same for every parent of this field in the request, so
@@ -65,19 +85,19 @@ internal static class ConnectionFields
                     p => new Connection<T>(p ?? Page<T>.Empty(page.IncludeTotalCount)));
             });
 
-    private static FieldBuilder<TSource, object> Arguments<TSource, TFilterInput, TSortInput>(this FieldBuilder<TSource, object> field)
+    private static FieldBuilder<TSource, object> Arguments<TSource, TFilterInput, TFilter>(this FieldBuilder<TSource, object> field)
         where TFilterInput : IInputObjectGraphType
-        where TSortInput : IInputObjectGraphType =>
+        where TFilter : IFilterable =>
         field
             .Argument<TFilterInput>("where", "Only the items that match this filter.")
-            .Argument<ListGraphType<NonNullGraphType<TSortInput>>>("order", "Sort order: the first entry sorts first; ties fall back to the next entry, then to the key.")
+            .Argument<ListGraphType<NonNullGraphType<SortInput<TFilter>>>>("order", "Sort order: the first entry sorts first; ties fall back to the next entry, then to the key.")
             .PagingArgs();
 
     private static (Filter? Where, IReadOnlyList<SortField> Order, PageRequest Page) ReadArguments<TFilter>(IResolveFieldContext ctx)
         where TFilter : IFilterable
     {
         var where = TFilter.Translate(ctx.GetArgument<object?>("where"), "where");
-        var order = SortReader.Read(ctx.GetArgument<object?>("order"), "order", TFilter.SortFields);
+        var order = SortReader.Read(ctx.GetArgument<object?>("order"), "order", TFilter.Sorts);
         return (where, order, PagingArguments.Read(ctx));
     }
 }

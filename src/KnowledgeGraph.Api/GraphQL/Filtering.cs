@@ -149,7 +149,7 @@ internal static class FilterReader
 /// <summary>Reads an <c>order</c> argument into sort fields.</summary>
 internal static class SortReader
 {
-    public static IReadOnlyList<SortField> Read(object? input, string path, IReadOnlyDictionary<string, string> fields)
+    public static IReadOnlyList<SortField> Read(object? input, string path, IReadOnlyList<SortOption> sorts)
     {
         if (input is null)
         {
@@ -169,12 +169,9 @@ internal static class SortReader
                         continue;
                     }
 
-                    if (!fields.TryGetValue(name, out var field))
-                    {
-                        throw FilterReader.Invalid($"{path}[{index}].{name}", "is not sortable.");
-                    }
-
-                    result.Add(new SortField(field, direction is SortDirection.Desc));
+                    var sort = sorts.FirstOrDefault(s => s.Name == name)
+                        ?? throw FilterReader.Invalid($"{path}[{index}].{name}", "is not sortable.");
+                    result.Add(new SortField(sort.Field, direction is SortDirection.Desc));
                 }
             }
 

@@ -40,12 +40,12 @@ internal sealed class QueryType : ObjectGraphType
                 return new Sequence(loads);
             });
 
-        this.RootConnection<Person, PersonType, PersonFilterInput, PersonSortInput, PersonFilter>("people", "All people.");
-        this.RootConnection<Organisation, OrganisationType, OrganisationFilterInput, OrganisationSortInput, OrganisationFilter>("organisations", "All organisations.");
-        this.RootConnection<Place, PlaceType, PlaceFilterInput, PlaceSortInput, PlaceFilter>("places", "All places.");
-        this.RootConnection<Statement, StatementType, StatementFilterInput, StatementSortInput, StatementFilter>("statements", "All statements.");
-        this.RootConnection<Negotiation, NegotiationType, NegotiationFilterInput, NegotiationSortInput, NegotiationFilter>("negotiations", "All negotiations.");
-        this.RootConnection<Article, ArticleType, ArticleFilterInput, ArticleSortInput, ArticleFilter>("articles", "All articles.");
+        this.RootConnection<Person, PersonType, PersonFilterInput, PersonFilter>("people", "All people.");
+        this.RootConnection<Organisation, OrganisationType, OrganisationFilterInput, OrganisationFilter>("organisations", "All organisations.");
+        this.RootConnection<Place, PlaceType, PlaceFilterInput, PlaceFilter>("places", "All places.");
+        this.RootConnection<Statement, StatementType, StatementFilterInput, StatementFilter>("statements", "All statements.");
+        this.RootConnection<Negotiation, NegotiationType, NegotiationFilterInput, NegotiationFilter>("negotiations", "All negotiations.");
+        this.RootConnection<Article, ArticleType, ArticleFilterInput, ArticleFilter>("articles", "All articles.");
     }
 
     private static NodeId Decode(string id, string argument) =>

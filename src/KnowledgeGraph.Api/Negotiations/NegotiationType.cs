@@ -27,7 +27,7 @@ internal sealed class NegotiationType : ObjectGraphType<Negotiation>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NegotiationRoundType>>>>("rounds")
             .Description("The rounds of talks the sources mention, earliest first; rounds without a known date last.")
             .Resolve(ctx => ctx.Source.Rounds);
-        this.RelationConnection<Negotiation, Statement, StatementType, StatementFilterInput, StatementSortInput, StatementFilter>(
+        this.RelationConnection<Negotiation, Statement, StatementType, StatementFilterInput, StatementFilter>(
             "statements", "The statements made in the talks: demands, rejections, agreements.", _ => Relations.NegotiationStatements, n => n.Key);
     }
 }
@@ -76,26 +76,16 @@ internal sealed class NegotiationFilterInput : FilterInputType<NegotiationFilter
     }
 }
 
-/// <summary>The <c>NegotiationSortInput</c> input.</summary>
-internal sealed class NegotiationSortInput : InputObjectGraphType
-{
-    public NegotiationSortInput()
-    {
-        Name = "NegotiationSortInput";
-        Description = "Sort negotiations by one field.";
-        Field<SortEnumType>("name").Description("By name.");
-        Field<SortEnumType>("status").Description("By status.");
-    }
-}
-
 /// <summary>Translates <see cref="NegotiationFilterInput"/>.</summary>
 internal sealed class NegotiationFilter : IFilterable
 {
-    public static IReadOnlyDictionary<string, string> SortFields { get; } = new Dictionary<string, string>
-    {
-        ["name"] = Fields.Name,
-        ["status"] = Fields.Status,
-    };
+    public static string Plural => "negotiations";
+
+    public static IReadOnlyList<SortOption> Sorts { get; } =
+    [
+        new("name", Fields.Name, "By name."),
+        new("status", Fields.Status, "By status."),
+    ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
     {

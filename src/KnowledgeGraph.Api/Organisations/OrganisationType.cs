@@ -27,9 +27,9 @@ internal sealed class OrganisationType : ObjectGraphType<Organisation>
         Field<OrganisationType>("partOf")
             .Description("The organisation this one is part of, such as a ministry's government.")
             .Resolve(ctx => ctx.Source.PartOfKey is { } key ? ctx.Request().Nodes<Organisation>().Load(key) : null);
-        this.RelationConnection<Organisation, Affiliation, AffiliationType, AffiliationFilterInput, AffiliationSortInput, AffiliationFilter>(
+        this.RelationConnection<Organisation, Affiliation, AffiliationType, AffiliationFilterInput, AffiliationFilter>(
             "members", "The people affiliated with this organisation, with their roles.", _ => Relations.OrganisationMembers, o => o.Key);
-        this.RelationConnection<Organisation, Statement, StatementType, StatementFilterInput, StatementSortInput, StatementFilter>(
+        this.RelationConnection<Organisation, Statement, StatementType, StatementFilterInput, StatementFilter>(
             "statements", "The statements this organisation made.", _ => Relations.OrganisationStatements, o => o.Key);
     }
 }
@@ -68,26 +68,16 @@ internal sealed class OrganisationFilterInput : FilterInputType<OrganisationFilt
     }
 }
 
-/// <summary>The <c>OrganisationSortInput</c> input.</summary>
-internal sealed class OrganisationSortInput : InputObjectGraphType
-{
-    public OrganisationSortInput()
-    {
-        Name = "OrganisationSortInput";
-        Description = "Sort organisations by one field.";
-        Field<SortEnumType>("name").Description("By name.");
-        Field<SortEnumType>("kind").Description("By kind.");
-    }
-}
-
 /// <summary>Translates <see cref="OrganisationFilterInput"/>.</summary>
 internal sealed class OrganisationFilter : IFilterable
 {
-    public static IReadOnlyDictionary<string, string> SortFields { get; } = new Dictionary<string, string>
-    {
-        ["name"] = Fields.Name,
-        ["kind"] = Fields.Kind,
-    };
+    public static string Plural => "organisations";
+
+    public static IReadOnlyList<SortOption> Sorts { get; } =
+    [
+        new("name", Fields.Name, "By name."),
+        new("kind", Fields.Kind, "By kind."),
+    ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
     {

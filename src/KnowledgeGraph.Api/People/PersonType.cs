@@ -22,7 +22,7 @@ internal sealed class PersonType : ObjectGraphType<Person>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AffiliationType>>>>("affiliations")
             .Description("The organisations the person belongs to, with their roles, past and present.")
             .Resolve(ctx => ctx.Source.Affiliations);
-        this.RelationConnection<Person, Statement, StatementType, StatementFilterInput, StatementSortInput, StatementFilter>(
+        this.RelationConnection<Person, Statement, StatementType, StatementFilterInput, StatementFilter>(
             "statements", "The statements this person made.", _ => Relations.PersonStatements, p => p.Key);
     }
 }
@@ -67,32 +67,15 @@ internal sealed class AffiliationFilterInput : FilterInputType<AffiliationFilter
     }
 }
 
-/// <summary>The <c>PersonSortInput</c> input.</summary>
-internal sealed class PersonSortInput : InputObjectGraphType
-{
-    public PersonSortInput()
-    {
-        Name = "PersonSortInput";
-        Description = "Sort people by one field.";
-        Field<SortEnumType>("name").Description("By name.");
-    }
-}
-
-/// <summary>The <c>AffiliationSortInput</c> input.</summary>
-internal sealed class AffiliationSortInput : InputObjectGraphType
-{
-    public AffiliationSortInput()
-    {
-        Name = "AffiliationSortInput";
-        Description = "Sort affiliations by one field.";
-        Field<SortEnumType>("role").Description("By role.");
-    }
-}
-
 /// <summary>Translates <see cref="PersonFilterInput"/>.</summary>
 internal sealed class PersonFilter : IFilterable
 {
-    public static IReadOnlyDictionary<string, string> SortFields { get; } = new Dictionary<string, string> { ["name"] = Fields.Name };
+    public static string Plural => "people";
+
+    public static IReadOnlyList<SortOption> Sorts { get; } =
+    [
+        new("name", Fields.Name, "By name."),
+    ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
     {
@@ -107,7 +90,12 @@ internal sealed class PersonFilter : IFilterable
 /// <summary>Translates <see cref="AffiliationFilterInput"/>.</summary>
 internal sealed class AffiliationFilter : IFilterable
 {
-    public static IReadOnlyDictionary<string, string> SortFields { get; } = new Dictionary<string, string> { ["role"] = Fields.Role };
+    public static string Plural => "affiliations";
+
+    public static IReadOnlyList<SortOption> Sorts { get; } =
+    [
+        new("role", Fields.Role, "By role."),
+    ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
     {

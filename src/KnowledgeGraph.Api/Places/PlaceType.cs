@@ -22,9 +22,9 @@ internal sealed class PlaceType : ObjectGraphType<Place>
         Field<PlaceType>("containedIn")
             .Description("The place this one lies directly inside, such as a village's region; null for a country.")
             .Resolve(ctx => ctx.Source.ContainedInKey is { } key ? ctx.Request().Nodes<Place>().Load(key) : null);
-        this.RelationConnection<Place, Place, PlaceType, PlaceFilterInput, PlaceSortInput, PlaceFilter>(
+        this.RelationConnection<Place, Place, PlaceType, PlaceFilterInput, PlaceFilter>(
             "contains", "The places directly inside this one, such as a region's towns.", _ => Relations.PlaceContains, p => p.Key);
-        this.RelationConnection<Place, Statement, StatementType, StatementFilterInput, StatementSortInput, StatementFilter>(
+        this.RelationConnection<Place, Statement, StatementType, StatementFilterInput, StatementFilter>(
                 "statementsAbout",
                 "The statements about this place. With `includeContainedPlaces` (the default), a statement about a village also counts for its region and its country, to any depth.",
                 ctx => ctx.GetArgument("includeContainedPlaces", true) ? Relations.PlaceStatementsAboutWithin : Relations.PlaceStatementsAbout,
@@ -63,26 +63,16 @@ internal sealed class PlaceFilterInput : FilterInputType<PlaceFilterInput>
     }
 }
 
-/// <summary>The <c>PlaceSortInput</c> input.</summary>
-internal sealed class PlaceSortInput : InputObjectGraphType
-{
-    public PlaceSortInput()
-    {
-        Name = "PlaceSortInput";
-        Description = "Sort places by one field.";
-        Field<SortEnumType>("name").Description("By name.");
-        Field<SortEnumType>("kind").Description("By kind.");
-    }
-}
-
 /// <summary>Translates <see cref="PlaceFilterInput"/>.</summary>
 internal sealed class PlaceFilter : IFilterable
 {
-    public static IReadOnlyDictionary<string, string> SortFields { get; } = new Dictionary<string, string>
-    {
-        ["name"] = Fields.Name,
-        ["kind"] = Fields.Kind,
-    };
+    public static string Plural => "places";
+
+    public static IReadOnlyList<SortOption> Sorts { get; } =
+    [
+        new("name", Fields.Name, "By name."),
+        new("kind", Fields.Kind, "By kind."),
+    ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
     {

@@ -44,7 +44,7 @@ internal sealed class StatementType : ObjectGraphType<Statement>
         Field<StatementType>("respondsTo")
             .Description("The statement this one answers, such as the demand a rejection rejects; null when none.")
             .Resolve(ctx => ctx.Source.RespondsToKey is { } key ? ctx.Request().Nodes<Statement>().Load(key) : null);
-        this.RelationConnection<Statement, Statement, StatementType, StatementFilterInput, StatementSortInput, StatementFilter>(
+        this.RelationConnection<Statement, Statement, StatementType, StatementFilterInput, StatementFilter>(
             "responses", "The statements that answer this one.", _ => Relations.StatementResponses, s => s.Key);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceType>>>>("evidence")
             .Description("Where the statement is written down: one entry per article that reports it, with the exact span of text.")
@@ -158,28 +158,17 @@ internal sealed class ListEvidenceFilterInput : InputObjectGraphType
     }
 }
 
-/// <summary>The <c>StatementSortInput</c> input.</summary>
-internal sealed class StatementSortInput : InputObjectGraphType
-{
-    public StatementSortInput()
-    {
-        Name = "StatementSortInput";
-        Description = "Sort statements by one field.";
-        Field<SortEnumType>("date").Description("By date; statements without a known date sort last.");
-        Field<SortEnumType>("text").Description("By text.");
-        Field<SortEnumType>("kind").Description("By kind.");
-    }
-}
-
 /// <summary>Translates <see cref="StatementFilterInput"/>.</summary>
 internal sealed class StatementFilter : IFilterable
 {
-    public static IReadOnlyDictionary<string, string> SortFields { get; } = new Dictionary<string, string>
-    {
-        ["date"] = Fields.Date,
-        ["text"] = Fields.Text,
-        ["kind"] = Fields.Kind,
-    };
+    public static string Plural => "statements";
+
+    public static IReadOnlyList<SortOption> Sorts { get; } =
+    [
+        new("date", Fields.Date, "By date; statements without a known date sort last."),
+        new("text", Fields.Text, "By text."),
+        new("kind", Fields.Kind, "By kind."),
+    ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
     {
