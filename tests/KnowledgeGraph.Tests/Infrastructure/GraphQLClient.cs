@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Infrastructure;
 
@@ -36,27 +37,17 @@ public sealed class GraphQLClient(HttpClient http)
         return await SendAsync(request);
     }
 
+    // The raw exchange is GraphQLWire's; this client only gives it the shape most tests read.
     private async Task<GraphQLResponse> SendAsync(HttpRequestMessage request)
     {
-        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        JsonNode? json = null;
-        try
-        {
-            json = text.Length == 0 ? null : JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-        }
-
-        response.Headers.TryGetValues("KG-Store-Round-Trips", out var trips);
+        var wire = await GraphQLWire.SendAsync(Http, request);
         return new GraphQLResponse(
-            response.StatusCode,
-            response.Content.Headers.ContentType?.ToString(),
-            json,
-            text,
-            trips is null ? null : int.Parse(trips.First(), System.Globalization.CultureInfo.InvariantCulture),
-            response.Content.Headers.Allow.Count > 0 ? string.Join(", ", response.Content.Headers.Allow) : null);
+            wire.Status,
+            wire.Header("Content-Type"),
+            wire.Json,
+            wire.Text,
+            wire.Header("KG-Store-Round-Trips") is { } trips ? int.Parse(trips, System.Globalization.CultureInfo.InvariantCulture) : null,
+            wire.Header("Allow"));
     }
 }
 
