@@ -1,5 +1,7 @@
 using GraphQL.Types;
-using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Conventions.Nodes;
+using KnowledgeGraph.Api.GraphQL.Conventions.Paging;
+using KnowledgeGraph.Api.GraphQL.Conventions.Scalars;
 using KnowledgeGraph.Api.Statements;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Query;
@@ -28,41 +30,4 @@ internal sealed class ArticleType : ObjectGraphType<Article>
         this.RelationConnection<Article, Statement, StatementType, StatementFilterInput, StatementFilter>(
             "statements", "The statements this article gives evidence for.", _ => Relations.ArticleStatements, a => a.Key);
     }
-}
-
-/// <summary>The <c>ArticleFilterInput</c> input.</summary>
-internal sealed class ArticleFilterInput : FilterInputType<ArticleFilterInput>
-{
-    public ArticleFilterInput()
-        : base("ArticleFilterInput", "Conditions on an article; all given fields must hold.")
-    {
-        Field<IdOperationFilterInput>("id").Description("Conditions on the article's id.");
-        Field<StringOperationFilterInput>("title").Description("Conditions on the headline.");
-        Field<StringOperationFilterInput>("url").Description("Conditions on the URL.");
-        Field<StringOperationFilterInput>("publisher").Description("Conditions on the publisher.");
-        Field<ComparableOperationFilterInput<DateTimeScalar>>("publishedAt").Description("Conditions on the publication time.");
-    }
-}
-
-/// <summary>Translates <see cref="ArticleFilterInput"/>.</summary>
-internal sealed class ArticleFilter : IFilterable
-{
-    public static string Plural => "articles";
-
-    public static IReadOnlyList<SortOption> Sorts { get; } =
-    [
-        new("title", Fields.Title, "By headline."),
-        new("publisher", Fields.Publisher, "By publisher."),
-        new("publishedAt", Fields.PublishedAt, "By publication time; articles without one sort last."),
-    ];
-
-    public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
-    {
-        "id" => FilterReader.Ids(Domain.Ids.NodeType.Article, value, at),
-        "title" => FilterReader.Operations(Fields.Title, value, at),
-        "url" => FilterReader.Operations(Fields.Url, value, at),
-        "publisher" => FilterReader.Operations(Fields.Publisher, value, at),
-        "publishedAt" => FilterReader.Operations(Fields.PublishedAt, value, at),
-        _ => throw FilterReader.Invalid(at, "is not a field of ArticleFilterInput."),
-    });
 }

@@ -1,3 +1,5 @@
+using KnowledgeGraph.Api.GraphQL.Protection;
+
 namespace KnowledgeGraph.Api.GraphQL;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using GraphQL;
 using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Pipeline;
+using KnowledgeGraph.Api.GraphQL.Protection;
 using KnowledgeGraph.Api.Http;
 using KnowledgeGraph.Api.Ide;
 using KnowledgeGraph.Domain.Ports;

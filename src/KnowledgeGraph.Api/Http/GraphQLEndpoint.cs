@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Pipeline;
 using KnowledgeGraph.Domain.Ports;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

@@ -1,5 +1,5 @@
 using System.Net;
-using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Pipeline;
 using KnowledgeGraph.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

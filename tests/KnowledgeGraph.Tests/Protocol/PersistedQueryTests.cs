@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Pipeline;
 using KnowledgeGraph.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Conventions.Paging;
 using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Tests.Unit;

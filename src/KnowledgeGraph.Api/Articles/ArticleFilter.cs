@@ -1,0 +1,28 @@
+using KnowledgeGraph.Api.GraphQL.Conventions.Filtering;
+using KnowledgeGraph.Api.GraphQL.Conventions.Sorting;
+using KnowledgeGraph.Domain.Query;
+
+namespace KnowledgeGraph.Api.Articles;
+
+/// <summary>Translates <see cref="ArticleFilterInput"/>.</summary>
+internal sealed class ArticleFilter : IFilterable
+{
+    public static string Plural => "articles";
+
+    public static IReadOnlyList<SortOption> Sorts { get; } =
+    [
+        new("title", Fields.Title, "By headline."),
+        new("publisher", Fields.Publisher, "By publisher."),
+        new("publishedAt", Fields.PublishedAt, "By publication time; articles without one sort last."),
+    ];
+
+    public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
+    {
+        "id" => FilterReader.Ids(Domain.Ids.NodeType.Article, value, at),
+        "title" => FilterReader.Operations(Fields.Title, value, at),
+        "url" => FilterReader.Operations(Fields.Url, value, at),
+        "publisher" => FilterReader.Operations(Fields.Publisher, value, at),
+        "publishedAt" => FilterReader.Operations(Fields.PublishedAt, value, at),
+        _ => throw FilterReader.Invalid(at, "is not a field of ArticleFilterInput."),
+    });
+}

@@ -1,0 +1,74 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Conventions.Filtering;
+using KnowledgeGraph.Api.GraphQL.Conventions.Sorting;
+using KnowledgeGraph.Api.GraphQL.Pipeline;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Query;
+
+namespace KnowledgeGraph.Api.GraphQL.Conventions.Paging;
+
+/// <summary>Declares connection fields: root lists and batched to-many relations.</summary>
+internal static class ConnectionFields
+{
+    /// <summary>A root connection over all nodes of a type.</summary>
+    public static FieldBuilder<object?, object> RootConnection<T, TNodeType, TFilterInput, TFilter>(
+        this ObjectGraphType type, string name, string description)
+        where T : Node
+        where TNodeType : IGraphType
+        where TFilterInput : IInputObjectGraphType
+        where TFilter : IFilterable =>
+        type.Field<ConnectionType<T, TNodeType>>(name)
+            .Description(description)
+            .Arguments<object?, TFilterInput, TFilter>()
+            .ResolveAsync(async ctx =>
+            {
+                var (where, order, page) = ReadArguments<TFilter>(ctx);
+                return new Connection<T>(await ctx.Request().Store.ListAsync<T>(where, order, page, ctx.CancellationToken));
+            });
+
+    /// <summary>A to-many relation of <typeparamref name="TSource"/>, batched over all parents of a level.</summary>
+    public static FieldBuilder<TSource, object> RelationConnection<TSource, T, TNodeType, TFilterInput, TFilter>(
+        this ObjectGraphType<TSource> type,
+        string name,
+        string description,
+        Func<IResolveFieldContext<TSource>, Relation<T>> relation,
+        Func<TSource, string> parentKey)
+        where T : class
+        where TNodeType : IGraphType
+        where TFilterInput : IInputObjectGraphType
+        where TFilter : IFilterable =>
+        type.Field<NonNullGraphType<ConnectionType<T, TNodeType>>>(name)
+            .Description(description)
+            .Arguments<TSource, TFilterInput, TFilter>()
+            .Resolve(ctx =>
+            {
+                // The arguments are the same for every parent of this field in the request, so
+                // they are read, translated and matched to a loader once, not once per parent.
+                var (loader, page) = ctx.Request().PerField(ctx, () =>
+                {
+                    var (where, order, page) = ReadArguments<TFilter>(ctx);
+                    return (ctx.Request().Expand(relation(ctx), where, order, page), page);
+                });
+                return new Mapped<Page<T>?, Connection<T>>(
+                    loader.Load(parentKey(ctx.Source)),
+                    p => new Connection<T>(p ?? Page<T>.Empty(page.IncludeTotalCount)));
+            });
+
+    private static FieldBuilder<TSource, object> Arguments<TSource, TFilterInput, TFilter>(this FieldBuilder<TSource, object> field)
+        where TFilterInput : IInputObjectGraphType
+        where TFilter : IFilterable =>
+        field
+            .Argument<TFilterInput>("where", "Only the items that match this filter.")
+            .Argument<ListGraphType<NonNullGraphType<SortInput<TFilter>>>>("order", "Sort order: the first entry sorts first; ties fall back to the next entry, then to the key.")
+            .PagingArgs();
+
+    private static (Filter? Where, IReadOnlyList<SortField> Order, PageRequest Page) ReadArguments<TFilter>(IResolveFieldContext ctx)
+        where TFilter : IFilterable
+    {
+        var where = TFilter.Translate(ctx.GetArgument<object?>("where"), "where");
+        var order = SortReader.Read(ctx.GetArgument<object?>("order"), "order", TFilter.Sorts);
+        return (where, order, PagingArguments.Read(ctx));
+    }
+}

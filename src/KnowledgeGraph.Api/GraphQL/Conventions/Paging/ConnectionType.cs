@@ -1,0 +1,35 @@
+using GraphQL.Types;
+
+namespace KnowledgeGraph.Api.GraphQL.Conventions.Paging;
+
+/// <summary>A connection type, named after its node type (<c>StatementConnection</c>).</summary>
+internal sealed class ConnectionType<T, TNodeType> : ObjectGraphType<Connection<T>>
+    where TNodeType : IGraphType
+{
+    public ConnectionType()
+    {
+        var node = NodeName();
+        Name = node + "Connection";
+        Description = $"A connection to a list of {node} items.";
+        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo")
+            .Description("Information to aid in pagination.")
+            .Resolve(ctx => new PageInfoModel(ctx.Source.Page.HasNextPage, ctx.Source.Page.HasPreviousPage,
+                ctx.Source.Page.Items.Count == 0 ? null : Cursor.Encode(ctx.Source.Page.Offset),
+                ctx.Source.Page.Items.Count == 0 ? null : Cursor.Encode(ctx.Source.Page.Offset + ctx.Source.Page.Items.Count - 1)));
+        Field<ListGraphType<NonNullGraphType<EdgeType<T, TNodeType>>>>("edges")
+            .Description("A list of edges.")
+            .Resolve(ctx => ctx.Source.Edges);
+        Field<ListGraphType<NonNullGraphType<TNodeType>>>("nodes")
+            .Description("A flattened list of the nodes.")
+            .Resolve(ctx => ctx.Source.Page.Items);
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("Identifies the total count of items in the connection (computed only when selected).")
+            .Resolve(ctx => ctx.Source.Page.TotalCount);
+    }
+
+    internal static string NodeName()
+    {
+        var name = typeof(TNodeType).Name;
+        return name.EndsWith("Type", StringComparison.Ordinal) ? name[..^4] : name;
+    }
+}

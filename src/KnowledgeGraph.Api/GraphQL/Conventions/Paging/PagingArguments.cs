@@ -1,0 +1,77 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Pipeline;
+using KnowledgeGraph.Domain.Query;
+
+namespace KnowledgeGraph.Api.GraphQL.Conventions.Paging;
+
+/// <summary>Reads the Relay arguments of a connection field.</summary>
+internal static class PagingArguments
+{
+    public static FieldBuilder<TSource, object> PagingArgs<TSource>(this FieldBuilder<TSource, object> field) => field
+        .Argument<IntGraphType>("first", "Returns the first n items of the list (default 10, at most 100).")
+        .Argument<StringGraphType>("after", "Returns the items after the item with this cursor.")
+        .Argument<IntGraphType>("last", "Returns the last n items of the list (at most 100).")
+        .Argument<StringGraphType>("before", "Returns the items before the item with this cursor.");
+
+    public static PageRequest Read(IResolveFieldContext context)
+    {
+        var options = context.Request().Options;
+        var first = context.GetArgument<int?>("first");
+        var last = context.GetArgument<int?>("last");
+        var after = context.GetArgument<string?>("after");
+        var before = context.GetArgument<string?>("before");
+        if (first is not null && last is not null)
+        {
+            throw ErrorCodes.Error(ErrorCodes.InvalidPaging, "Pass either 'first' or 'last', not both.");
+        }
+
+        foreach (var (name, value) in new[] { ("first", first), ("last", last) })
+        {
+            if (value < 0)
+            {
+                throw ErrorCodes.Error(ErrorCodes.InvalidPaging, $"'{name}' must not be negative (it was {value}).");
+            }
+
+            if (value > options.MaxPageSize)
+            {
+                throw ErrorCodes.Error(ErrorCodes.PageSizeExceeded, $"Requesting more than {options.MaxPageSize} items per page is not allowed ('{name}' was {value}).");
+            }
+        }
+
+        var afterIndex = after is null ? (int?)null : Cursor.Decode(after, "after");
+        var beforeIndex = before is null ? (int?)null : Cursor.Decode(before, "before");
+        if (first is null && last is null)
+        {
+            first = options.DefaultPageSize;
+        }
+
+        // Only what the client selects is computed: the count only when asked for, and no
+        // items at all when nothing but the count is asked for.
+        var selected = SelectedFields(context);
+        var wantsItems = selected.Contains("edges") || selected.Contains("nodes") || selected.Contains("pageInfo");
+        var wantsCount = selected.Contains("totalCount");
+        if (!wantsItems)
+        {
+            first = 0;
+            last = null;
+        }
+
+        return new PageRequest(first, last, afterIndex, beforeIndex, wantsCount);
+    }
+
+    private static HashSet<string> SelectedFields(IResolveFieldContext context)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (context.SubFields is { } fields)
+        {
+            foreach (var (_, (field, _)) in fields)
+            {
+                names.Add(field.Name.StringValue);
+            }
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,140 @@
+using GraphQL.DataLoader;
+
+namespace KnowledgeGraph.Api.GraphQL.Pipeline;
+
+/// <summary>
+/// Collects the keys that the resolvers of one level ask for and fetches them in one call when
+/// the execution strategy first awaits a result. GraphQL.NET resolves all pending data-loader
+/// results of a level only after every other field of that level has run, so each level costs
+/// one call per loader, whatever the number of parents.
+/// </summary>
+internal sealed class BatchLoader<TKey, TValue>(
+    Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+    where TKey : notnull
+    where TValue : class
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<TKey, TValue?> _loaded = [];
+    private Batch _pending = new();
+
+    /// <summary>The value for <paramref name="key"/>, or null when the store has none.</summary>
+    public IDataLoaderResult<TValue?> Load(TKey key)
+    {
+        lock (_gate)
+        {
+            if (_loaded.TryGetValue(key, out var value))
+            {
+                return new Completed<TValue?>(value);
+            }
+
+            _pending.Keys.Add(key);
+            return new Pending(this, _pending, key);
+        }
+    }
+
+    /// <summary>The values for <paramref name="keys"/> in their order, leaving out keys the store lacks.</summary>
+    public IDataLoaderResult<IReadOnlyList<TValue>> LoadMany(IReadOnlyList<TKey> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return new Completed<IReadOnlyList<TValue>>([]);
+        }
+
+        return new Mapped<IReadOnlyList<object?>, IReadOnlyList<TValue>>(
+            new Sequence(keys.Select(Load).ToArray()),
+            values => values.OfType<TValue>().ToArray());
+    }
+
+    private Task RunAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (batch.Task is null)
+            {
+                if (ReferenceEquals(_pending, batch))
+                {
+                    _pending = new Batch();
+                }
+
+                batch.Task = FetchAsync(batch.Keys.ToArray(), cancellationToken);
+            }
+
+            return batch.Task;
+        }
+    }
+
+    private async Task FetchAsync(TKey[] keys, CancellationToken cancellationToken)
+    {
+        var values = await fetch(keys, cancellationToken);
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                _loaded[key] = values.TryGetValue(key, out var value) ? value : null;
+            }
+        }
+    }
+
+    private TValue? Loaded(TKey key)
+    {
+        lock (_gate)
+        {
+            return _loaded.TryGetValue(key, out var value) ? value : null;
+        }
+    }
+
+    private sealed class Batch
+    {
+        public HashSet<TKey> Keys { get; } = [];
+
+        public Task? Task { get; set; }
+    }
+
+    private sealed class Pending(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue?>
+    {
+        public async Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            await loader.RunAsync(batch, cancellationToken);
+            return loader.Loaded(key);
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+}
+
+/// <summary>Several data-loader results awaited in order, keeping nulls in place.</summary>
+internal sealed class Sequence(IDataLoaderResult[] parts) : IDataLoaderResult<IReadOnlyList<object?>>
+{
+    public async Task<IReadOnlyList<object?>> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        var values = new object?[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            values[i] = await parts[i].GetResultAsync(cancellationToken);
+        }
+
+        return values;
+    }
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+        await GetResultAsync(cancellationToken);
+}
+
+/// <summary>A data-loader result that is already known.</summary>
+internal sealed class Completed<T>(T value) : IDataLoaderResult<T>
+{
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+
+    Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+}
+
+/// <summary>A data-loader result transformed once it is known.</summary>
+internal sealed class Mapped<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, TOut> map) : IDataLoaderResult<TOut>
+{
+    public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) =>
+        map(await inner.GetResultAsync(cancellationToken));
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+        await GetResultAsync(cancellationToken);
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using GraphQL;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Ports;
+using KnowledgeGraph.Domain.Query;
+
+namespace KnowledgeGraph.Api.GraphQL.Pipeline;
+
+/// <summary>
+/// What the resolvers of one request share: the store, the limits, and the batch loaders
+/// (one per node type, and one per relationship and argument set).
+/// </summary>
+internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) : Dictionary<string, object?>
+{
+    private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(object Node, object Definition), object> _perField = new();
+
+    public IGraphStore Store { get; } = store;
+
+    public GraphQLOptions Options { get; } = options;
+
+    /// <summary>The loader of nodes of type <typeparamref name="T"/> by key.</summary>
+    public BatchLoader<string, T> Nodes<T>()
+        where T : Node =>
+        (BatchLoader<string, T>)_loaders.GetOrAdd(
+            "node:" + typeof(T).Name,
+            _ => new BatchLoader<string, T>(async (keys, ct) =>
+                (await Store.GetAsync<T>(keys, ct)).ToDictionary(n => n.Key, StringComparer.Ordinal)));
+
+    /// <summary>
+    /// What <paramref name="create"/> makes for this field of the document, made once per request:
+    /// a field's arguments come from literals and variables, so they are the same for every parent.
+    /// </summary>
+    public T PerField<T>(IResolveFieldContext context, Func<T> create) =>
+        (T)_perField.GetOrAdd((context.FieldAst, context.FieldDefinition), _ => create()!);
+
+    /// <summary>The loader of one relationship's pages, for one set of arguments.</summary>
+    public BatchLoader<string, Page<T>> Expand<T>(Relation<T> relation, Filter? where, IReadOnlyList<SortField> order, PageRequest page)
+        where T : class
+    {
+        // Fields with equal arguments share a batch; each distinct argument set is its own call.
+        var signature = $"expand:{relation.Name}:{JsonSerializer.Serialize(new { where = Describe(where), order, page })}";
+        return (BatchLoader<string, Page<T>>)_loaders.GetOrAdd(
+            signature,
+            _ => new BatchLoader<string, Page<T>>(async (keys, ct) =>
+                await Store.ExpandAsync(relation, keys, where, order, page, ct)));
+    }
+
+    private static object? Describe(Filter? filter) => filter switch
+    {
+        null => null,
+        AllOf all => new { and = all.Filters.Select(Describe) },
+        AnyOf any => new { or = any.Filters.Select(Describe) },
+        Compare c => new { c.Field, op = c.Op.ToString(), value = c.Value?.ToString(), list = c.Value is System.Collections.IEnumerable e and not string ? e.Cast<object>().Select(v => v.ToString()) : null },
+        Related r => new { r.Relation, q = r.Quantifier.ToString(), filter = Describe(r.Filter) },
+        _ => filter.ToString(),
+    };
+}
+
+/// <summary>Access to the <see cref="RequestContext"/> from a resolver.</summary>
+internal static class RequestContextExtensions
+{
+    public static RequestContext Request(this IResolveFieldContext context) => (RequestContext)context.UserContext;
+}

@@ -1,0 +1,215 @@
+using System.Collections;
+using System.Globalization;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.GraphQL.Protection;
+
+/// <summary>
+/// The depth and cost limits (HotChocolate's max execution depth and cost analysis), checked
+/// before anything runs. Runs for cached documents too, because the cost depends on the
+/// variables (<c>first: $n</c>).
+/// </summary>
+/// <remarks>
+/// Introspection is left out of both numbers: Banana Cake Pop's schema query is deep by nature,
+/// and <see cref="IntrospectionDepthRule"/> bounds introspection on its own terms.
+/// Cost: every field costs 1; the fields below a list are multiplied by its length, taken from
+/// <c>first</c>/<c>last</c> (or the number of <c>ids</c>), else the default page size for a
+/// connection's <c>edges</c>/<c>nodes</c>, else 5.
+/// </remarks>
+internal sealed class QueryLimitsRule : ComplexityValidationRule
+{
+    private const double OtherListLength = 5;
+
+    private readonly GraphQLOptions _options;
+
+    public QueryLimitsRule(IOptions<GraphQLOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    private QueryLimitsRule(GraphQLOptions options)
+        : base(new ComplexityOptions
+        {
+            MaxComplexity = options.MaxComplexity > 0 ? options.MaxComplexity : null,
+            DefaultListImpactMultiplier = OtherListLength,
+            DefaultComplexityImpactDelegate = context => Impact(context, options.DefaultPageSize),
+        })
+    {
+        _options = options;
+    }
+
+    public override async ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
+    {
+        // Like the base rule: a document that already failed (a fragment cycle, say) is not
+        // analysed; nor is an operation the schema has no root type for, which GraphQL.NET
+        // reports itself (the analysis would throw).
+        if (context.HasErrors || RootType(context) is null)
+        {
+            return null;
+        }
+
+        var (depth, fields) = new ShapeWalker(context).Measure(context.Operation.SelectionSet);
+        if (_options.MaxDepth > 0 && depth > _options.MaxDepth)
+        {
+            context.ReportError(Error(context, ErrorCodes.MaxDepthExceeded,
+                $"The operation is {depth} fields deep; the maximum allowed is {_options.MaxDepth}."));
+            return null;
+        }
+
+        if (_options.MaxComplexity <= 0)
+        {
+            return null;
+        }
+
+        // GraphQL.NET's analysis walks every fragment spread again, so fragments that spread each
+        // other twice, thirty deep, would keep it busy for minutes: count first, in linear time.
+        if (fields > _options.MaxComplexity)
+        {
+            context.ReportError(Error(context, ErrorCodes.MaxComplexityExceeded,
+                $"The operation selects {fields.ToString("0", CultureInfo.InvariantCulture)} fields once its fragments are expanded; the maximum allowed complexity is {_options.MaxComplexity}."));
+            return null;
+        }
+
+        return await base.GetPostNodeVisitorAsync(context);
+    }
+
+    protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
+    {
+        if (totalComplexity > _options.MaxComplexity)
+        {
+            var cost = Math.Ceiling(totalComplexity).ToString("0", CultureInfo.InvariantCulture);
+            context.ReportError(Error(context, ErrorCodes.MaxComplexityExceeded,
+                $"The operation's complexity is {cost}; the maximum allowed is {_options.MaxComplexity}. Ask for smaller pages (first/last) or fewer nested fields."));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static IObjectGraphType? RootType(ValidationContext context) => context.Operation.Operation switch
+    {
+        OperationType.Query => context.Schema.Query,
+        OperationType.Mutation => context.Schema.Mutation,
+        OperationType.Subscription => context.Schema.Subscription,
+        _ => null,
+    };
+
+    private static ValidationError Error(ValidationContext context, string code, string message) =>
+        new(context.Document.Source, null!, message, context.Operation) { Code = code };
+
+    private static FieldComplexityResult Impact(FieldImpactContext context, int defaultPageSize)
+    {
+        if (IsIntrospection(context.FieldDefinition.Name) || IsIntrospection(context.ParentType.Name))
+        {
+            return new FieldComplexityResult(0, 0);
+        }
+
+        if (!IsList(context.FieldDefinition))
+        {
+            return new FieldComplexityResult(1, 1);
+        }
+
+        if (Length(context.Arguments) is { } length)
+        {
+            return new FieldComplexityResult(1, length);
+        }
+
+        if (context.Parent is { } parent && !IsList(parent.FieldDefinition))
+        {
+            // A connection's edges or nodes: as long as the page the connection field asks for.
+            if (Length(parent.Arguments) is { } pageLength)
+            {
+                return new FieldComplexityResult(1, pageLength);
+            }
+
+            if (parent.FieldDefinition.Arguments?.Find("first") is not null)
+            {
+                return new FieldComplexityResult(1, defaultPageSize);
+            }
+        }
+
+        return new FieldComplexityResult(1, OtherListLength);
+    }
+
+    private static double? Length(IDictionary<string, global::GraphQL.Execution.ArgumentValue>? arguments)
+    {
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        foreach (var name in new[] { "first", "last" })
+        {
+            if (arguments.TryGetValue(name, out var value) && value.Value is int count)
+            {
+                return Math.Max(count, 0);
+            }
+        }
+
+        return arguments.TryGetValue("ids", out var ids) && ids.Value is ICollection list ? list.Count : null;
+    }
+
+    private static bool IsList(FieldType field) =>
+        (field.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : field.ResolvedType) is ListGraphType;
+
+    private static bool IsIntrospection(string name) => name.StartsWith("__", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The depth of a selection and the number of fields it selects once its fragments are
+    /// expanded, introspection left out; each fragment is measured once.
+    /// </summary>
+    private sealed class ShapeWalker(ValidationContext context)
+    {
+        private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = context.Document.Definitions
+            .OfType<GraphQLFragmentDefinition>()
+            .GroupBy(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        private readonly Dictionary<string, (int Depth, double Fields)> _measured = new(StringComparer.Ordinal);
+
+        public (int Depth, double Fields) Measure(GraphQLSelectionSet? selectionSet)
+        {
+            var (deepest, fields) = (0, 0d);
+            foreach (var selection in selectionSet?.Selections ?? [])
+            {
+                if (!context.ShouldIncludeNode(selection))
+                {
+                    continue;
+                }
+
+                var (depth, count) = selection switch
+                {
+                    GraphQLField field when IsIntrospection(field.Name.StringValue) => (0, 0d),
+                    GraphQLField field => Child(Measure(field.SelectionSet)),
+                    GraphQLInlineFragment inline => Measure(inline.SelectionSet),
+                    GraphQLFragmentSpread spread => Fragment(spread.FragmentName.Name.StringValue),
+                    _ => (0, 0d),
+                };
+                deepest = Math.Max(deepest, depth);
+                fields += count;
+            }
+
+            return (deepest, fields);
+        }
+
+        private static (int Depth, double Fields) Child((int Depth, double Fields) below) => (below.Depth + 1, below.Fields + 1);
+
+        private (int Depth, double Fields) Fragment(string name)
+        {
+            if (_measured.TryGetValue(name, out var shape))
+            {
+                return shape;
+            }
+
+            // Validation has already rejected cycles; the placeholder only guards against them.
+            _measured[name] = (0, 0);
+            shape = _fragments.TryGetValue(name, out var fragment) ? Measure(fragment.SelectionSet) : (0, 0);
+            _measured[name] = shape;
+            return shape;
+        }
+    }
+}
