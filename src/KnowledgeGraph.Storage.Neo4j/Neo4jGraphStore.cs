@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Import;
@@ -229,49 +230,111 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
         var cypher = new CypherFilter();
         var parents = cypher.Parameter("parents", result.Keys.ToArray());
         var predicate = cypher.Where(where, map, binding);
-        var orderBy = CypherFilter.OrderBy(order, map, binding);
+        var projection = members
+            ? "{person: pp.key, organisation: parent.key, role: t.role, current: t.current}"
+            : map.Projection!("t");
+        var carried = members ? "parent, pp, t" : "t";
 
-        // Per parent, its related records in order; then the window [low, high) of each, in the
-        // SQLite store's arithmetic, computed from the parent's total.
-        var start = cypher.Parameter("start", page.RangeStart);
-        var stop = page.Before is { } b ? Min(cypher.Parameter("before", b), "total") : "total";
-        var (low, high) = page.Last is { } last
-            ? (Max(start, $"stop - {cypher.Parameter("last", last)}"), "stop")
-            : (start, Min("stop", $"{start} + {cypher.Parameter("first", page.First ?? 0)}"));
-        var collect = members
-            ? $"WITH parent, pp, t ORDER BY {orderBy}\nRETURN collect({{person: pp.key, organisation: parent.key, role: t.role, current: t.current}}) AS related"
-            : $"WITH t ORDER BY {orderBy}\nRETURN collect(t) AS related";
-        var filtered = distinct ? $"WITH DISTINCT t WHERE {predicate}" : $"WHERE {predicate}";
-        var slice = $"related[{Max("low", "0")}..{Max("high", "0")}]";
-        var records = members
-            ? $"RETURN parentKey, total, {slice} AS records"
-            : $"CALL (related, low, high) {{\nUNWIND {slice} AS t\nWITH {map.Projection!("t")} AS record\nRETURN collect(record) AS records\n}}\nRETURN parentKey, total, records";
-        var statement =
-            $"UNWIND {parents} AS parentKey\n"
-            + $"CALL (parentKey) {{\n{match}\n{filtered}\n{collect}\n}}\n"
-            + "WITH parentKey, related, size(related) AS total WHERE total > 0\n"
-            + $"WITH parentKey, related, total, {stop} AS stop\n"
-            + $"WITH parentKey, related, total, {low} AS low, {high} AS high\n"
-            + records;
+        // The related records of the parent that match the filter, optionally only when
+        // `condition` (on the parent's count) holds.
+        string Rows(string? condition = null) => (distinct, condition) switch
+        {
+            (true, null) => $"{match}\nWITH DISTINCT t WHERE {predicate}",
+            (true, _) => $"{match} WHERE {condition}\nWITH DISTINCT t WHERE {predicate}",
+            (false, null) => $"{match}\nWHERE {predicate}",
+            (false, _) => $"{match}\nWHERE {condition} AND {predicate}",
+        };
 
-        using var rows = await _client.RunAsync(statement, cypher.Parameters, cancellationToken);
+        // Top n per parent: each parent's rows are ordered and cut inside its own subquery, so
+        // a page reads at most its window (plus one row) of each parent, never the whole list.
+        string Window(string order, string skipLimit, string column, string? condition = null) =>
+            $"CALL (parentKey{(condition is null ? string.Empty : ", total")}) {{\n{Rows(condition)}\n"
+            + $"WITH {carried} ORDER BY {order}{skipLimit}\nRETURN collect({projection}) AS {column}\n}}\n";
+
+        var forward = CypherFilter.OrderBy(order, map, binding);
+        var start = page.RangeStart;
+        var statement = new StringBuilder($"UNWIND {parents} AS parentKey\n");
+        if (page.Last is not { } last)
+        {
+            // First n after a cursor (and before one): the window's size is known without the
+            // parent's total; the offset is the number of rows before the window, counted up
+            // to the cursor only; the total only when asked for.
+            var size = Math.Max(0, page.Before is { } b ? Math.Min(page.First ?? 0, b - start) : page.First ?? 0);
+            if (page.IncludeTotalCount)
+            {
+                statement.Append($"CALL (parentKey) {{\n{Rows()}\nRETURN count(t) AS total\n}}\n");
+            }
+
+            if (start > 0)
+            {
+                statement.Append($"CALL (parentKey) {{\n{Rows()}\nWITH t LIMIT {cypher.Parameter("start", start)}\nRETURN count(t) AS skipped\n}}\n");
+            }
+
+            statement.Append(Window(forward, (start > 0 ? " SKIP $start" : string.Empty) + $" LIMIT {cypher.Parameter("limit", size + 1)}", "records"));
+            statement.Append("RETURN parentKey" + (page.IncludeTotalCount ? ", total" : string.Empty) + (start > 0 ? ", skipped" : string.Empty) + ", records");
+        }
+        else
+        {
+            // The last n: where the window ends depends on the parent's total, so it is counted
+            // first. When the window ends at the end of the list, the tail is read in reverse
+            // (the exact reverse order) and cut at n; when it ends at a cursor inside the list,
+            // its bounds are known and it is read forward.
+            statement.Append($"CALL (parentKey) {{\n{Rows()}\nRETURN count(t) AS total\n}}\n");
+            statement.Append("WITH parentKey, total WHERE total > 0\n");
+            var tailCondition = page.Before is { } before ? $"total <= {cypher.Parameter("before", before)}" : null;
+            statement.Append(Window(CypherFilter.OrderBy(order, map, binding, reverse: true), $" LIMIT {cypher.Parameter("last", last)}", "tail", tailCondition));
+            if (page.Before is { } end)
+            {
+                var low = Math.Max(start, end - last);
+                statement.Append(Window(
+                    forward,
+                    $" SKIP {cypher.Parameter("low", low)} LIMIT {cypher.Parameter("size", Math.Max(0, end - low))}",
+                    "records",
+                    "total > $before"));
+            }
+
+            statement.Append("RETURN parentKey, total, tail" + (page.Before is null ? string.Empty : ", records"));
+        }
+
+        using var rows = await _client.RunAsync(statement.ToString(), cypher.Parameters, cancellationToken);
         for (var row = 0; row < rows.Rows.Count; row++)
         {
             var key = QueryValues.String(rows.Value(row, "parentKey"))!;
-            var total = checked((int)(QueryValues.Integer(rows.Value(row, "total")) ?? 0));
-            if (total == 0 || !result.ContainsKey(key))
+            if (!result.ContainsKey(key))
             {
                 continue;
             }
 
-            var items = QueryValues.List(rows.Value(row, "records")).Select(r => (T)map.Read(r)).ToArray();
-            var windowStart = page.RangeStart;
-            var windowEnd = page.Before is { } before ? Math.Min(before, total) : total;
-            var (windowLow, windowHigh) = page.Last is { } l
-                ? (Math.Max(windowStart, windowEnd - l), windowEnd)
-                : (windowStart, Math.Min(windowEnd, windowStart + (page.First ?? 0)));
-            var offset = Math.Min(windowLow, total);
-            result[key] = new Page<T>(items, offset, offset > 0, Math.Max(windowHigh, offset) < total, page.IncludeTotalCount ? total : null);
+            T[] Read(string column) => QueryValues.List(rows.Value(row, column)).Select(r => (T)map.Read(r)).ToArray();
+            int Count(string column) => checked((int)(QueryValues.Integer(rows.Value(row, column)) ?? 0));
+            if (page.Last is not { } count)
+            {
+                var size = Math.Max(0, page.Before is { } b ? Math.Min(page.First ?? 0, b - start) : page.First ?? 0);
+                var items = Read("records");
+                var offset = start > 0 ? Count("skipped") : 0;
+                result[key] = new Page<T>(items.Take(size).ToArray(), offset, offset > 0, items.Length > size, page.IncludeTotalCount ? Count("total") : null);
+            }
+            else
+            {
+                // The window [low, high) in the SQLite store's arithmetic, from the parent's total.
+                var total = Count("total");
+                var high = page.Before is { } before ? Math.Min(before, total) : total;
+                var low = Math.Max(start, high - count);
+                T[] items;
+                if (page.Before is null || total <= page.Before)
+                {
+                    // The i-th row of the reversed tail has the forward index total - 1 - i.
+                    var tail = Read("tail");
+                    items = tail.Where((_, i) => total - 1 - i >= low && total - 1 - i < high).Reverse().ToArray();
+                }
+                else
+                {
+                    items = Read("records");
+                }
+
+                var offset = Math.Min(low, total);
+                result[key] = new Page<T>(items, offset, offset > 0, Math.Max(high, offset) < total, page.IncludeTotalCount ? total : null);
+            }
         }
 
         return result;
@@ -331,8 +394,4 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
     }
 
     private static readonly IReadOnlyDictionary<string, object?> EmptyParameters = new Dictionary<string, object?>();
-
-    private static string Min(string a, string b) => $"CASE WHEN {a} < {b} THEN {a} ELSE {b} END";
-
-    private static string Max(string a, string b) => $"CASE WHEN {a} > {b} THEN {a} ELSE {b} END";
 }

@@ -85,13 +85,13 @@ public sealed class Neo4jGraphStoreTests
     }
 
     [Fact]
-    public async Task Expand_gives_every_requested_parent_a_page_and_computes_its_window_from_its_total()
+    public async Task Expand_gives_every_requested_parent_a_page_with_the_offset_counted_up_to_the_cursor()
     {
         await using var h = await StoreHarness.StartAsync();
         h.Api.Responder = _ => Reply.Rows(
-            ["parentKey", "total", "records"],
-            [JsonValue.Create("ukraine"), JsonValue.Create(5), PlaceRows("b", "c")],
-            [JsonValue.Create("russia"), JsonValue.Create(1), PlaceRows()]);
+            ["parentKey", "total", "skipped", "records"],
+            [JsonValue.Create("ukraine"), JsonValue.Create(5), JsonValue.Create(1), PlaceRows("b", "c", "d")],
+            [JsonValue.Create("russia"), JsonValue.Create(1), JsonValue.Create(1), PlaceRows()]);
 
         var pages = await h.Store.ExpandAsync(
             Relations.PlaceContains, ["ukraine", "russia", "atlantis", "ukraine"], null, [], new PageRequest(2, null, 0, null, true), Cancel);
@@ -102,7 +102,73 @@ public sealed class Neo4jGraphStoreTests
         Assert.Equal((0, 1, true, false, (int?)1), (pages["russia"].Items.Count, pages["russia"].Offset, pages["russia"].HasPreviousPage, pages["russia"].HasNextPage, pages["russia"].TotalCount));
         Assert.Equal((0, 0, false, false, (int?)0), (pages["atlantis"].Items.Count, pages["atlantis"].Offset, pages["atlantis"].HasPreviousPage, pages["atlantis"].HasNextPage, pages["atlantis"].TotalCount));
         var request = Assert.Single(h.Api.Requests);
-        Assert.Equal("""{"parents":["ukraine","russia","atlantis"],"start":1,"first":2}""", request.Parameters.ToJsonString());
+        Assert.Equal("""{"parents":["ukraine","russia","atlantis"],"start":1,"limit":3}""", request.Parameters.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Double_sees_a_relation_page_cut_per_parent_with_no_count_unless_asked_for()
+    {
+        await using var h = await StoreHarness.StartAsync();
+        h.Api.Responder = _ => Reply.Rows(["parentKey", "records"], [JsonValue.Create("russia"), PlaceRows("a", "b", "c")]);
+
+        var pages = await h.Store.ExpandAsync(
+            Relations.PlaceContains, ["russia"], null, [new SortField(Fields.Name, true)], PageRequest.FirstItems(2), Cancel);
+
+        Assert.Equal((2, 0, false, true, (int?)null), (pages["russia"].Items.Count, pages["russia"].Offset, pages["russia"].HasPreviousPage, pages["russia"].HasNextPage, pages["russia"].TotalCount));
+        var request = Assert.Single(h.Api.Requests);
+        Assert.Equal("""{"parents":["russia"],"limit":3}""", request.Parameters.ToJsonString());
+
+        // The order and the limit sit inside the parent's subquery; nothing is collected whole
+        // and sliced afterwards, and nothing is counted.
+        Assert.Equal(
+            """
+            UNWIND $parents AS parentKey
+            CALL (parentKey) {
+            MATCH (parent:Place {key: parentKey})<-[:CONTAINED_IN]-(t:Place)
+            WHERE true
+            WITH t ORDER BY t.name IS NULL, t.name DESC, t.key LIMIT $limit
+            """,
+            request.Statement[..request.Statement.IndexOf("\nRETURN collect(", StringComparison.Ordinal)]);
+        Assert.DoesNotContain("count(", request.Statement, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", request.Statement, StringComparison.Ordinal);
+        Assert.EndsWith("\nRETURN parentKey, records", request.Statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Double_sees_the_last_items_of_each_parent_read_as_its_reversed_tail()
+    {
+        await using var h = await StoreHarness.StartAsync();
+
+        // 6 places under ukraine, the last three in reverse order p5, p4, p3; after p3 (start 4):
+        // only p4 and p5 are in range.
+        h.Api.Responder = _ => Reply.Rows(["parentKey", "total", "tail"], [JsonValue.Create("ukraine"), JsonValue.Create(6), PlaceRows("p5", "p4", "p3")]);
+
+        var pages = await h.Store.ExpandAsync(Relations.PlaceContains, ["ukraine"], null, [], new PageRequest(null, 3, 3, null, true), Cancel);
+
+        Assert.Equal(["p4", "p5"], pages["ukraine"].Items.Select(p => p.Key));
+        Assert.Equal((4, true, false, (int?)6), (pages["ukraine"].Offset, pages["ukraine"].HasPreviousPage, pages["ukraine"].HasNextPage, pages["ukraine"].TotalCount));
+        var request = Assert.Single(h.Api.Requests);
+        Assert.Equal("""{"parents":["ukraine"],"last":3}""", request.Parameters.ToJsonString());
+        Assert.Contains("WITH t ORDER BY t.key DESC LIMIT $last\nRETURN collect(", request.Statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Double_sees_the_last_items_before_a_cursor_inside_the_list_read_forward_from_known_bounds()
+    {
+        await using var h = await StoreHarness.StartAsync();
+        h.Api.Responder = _ => Reply.Rows(
+            ["parentKey", "total", "tail", "records"],
+            [JsonValue.Create("ukraine"), JsonValue.Create(10), PlaceRows(), PlaceRows("p5", "p6")],
+            [JsonValue.Create("russia"), JsonValue.Create(3), PlaceRows("q2", "q1", "q0"), PlaceRows()]);
+
+        var pages = await h.Store.ExpandAsync(Relations.PlaceContains, ["ukraine", "russia"], null, [], new PageRequest(null, 2, null, 7, false), Cancel);
+
+        Assert.Equal(["p5", "p6"], pages["ukraine"].Items.Select(p => p.Key));
+        Assert.Equal((5, true, true), (pages["ukraine"].Offset, pages["ukraine"].HasPreviousPage, pages["ukraine"].HasNextPage));
+        Assert.Equal(["q1", "q2"], pages["russia"].Items.Select(p => p.Key));
+        Assert.Equal((1, true, false), (pages["russia"].Offset, pages["russia"].HasPreviousPage, pages["russia"].HasNextPage));
+        var request = Assert.Single(h.Api.Requests);
+        Assert.Equal("""{"parents":["ukraine","russia"],"before":7,"last":2,"low":5,"size":2}""", request.Parameters.ToJsonString());
     }
 
     [Fact]

@@ -45,13 +45,21 @@ public sealed class StatementCatalogue(StoreHarness harness)
         new(-5, null, null, null, false),
     ];
 
-    /// <summary>Every window arithmetic of ExpandAsync.</summary>
+    /// <summary>
+    /// Every statement shape of ExpandAsync: first with and without the total, after a cursor
+    /// (the rows before it counted), before a cursor; last from the end (the tail in reverse)
+    /// and before a cursor (the tail or the window ahead of the cursor).
+    /// </summary>
     private static readonly PageRequest[] ExpandPages =
     [
         PageRequest.FirstItems(10),
         PageRequest.FirstItems(10, includeTotalCount: true),
+        new(10, null, 3, null, false),
         new(10, null, 3, 8, true),
+        new(10, null, null, 8, false),
         new(null, 2, null, null, false),
+        new(null, 2, 1, null, true),
+        new(null, 2, null, 8, false),
         new(null, 2, 1, 8, true),
     ];
 
