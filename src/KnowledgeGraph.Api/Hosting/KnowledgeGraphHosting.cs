@@ -5,6 +5,8 @@ using KnowledgeGraph.Api.Ide;
 using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting;
@@ -20,8 +22,9 @@ public static class KnowledgeGraphHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // KG_STORE, KG_SQLITE__PATH, … (see the README's table of settings).
-        builder.Configuration.AddEnvironmentVariables(prefix: "KG_");
+        // KG_STORE, KG_SQLITE__PATH, … (see the README's table of settings), below the command
+        // line, which wins as in every ASP.NET Core host.
+        AddEnvironmentVariablesBelowCommandLine(builder.Configuration, "KG_");
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -74,6 +77,22 @@ public static class KnowledgeGraphHosting
         services.AddSingleton<GraphQLEndpoint>();
         builder.AddBananaCakePop();
         return builder;
+    }
+
+    private static void AddEnvironmentVariablesBelowCommandLine(ConfigurationManager configuration, string prefix)
+    {
+        var source = new EnvironmentVariablesConfigurationSource { Prefix = prefix };
+        var sources = configuration.Sources;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is CommandLineConfigurationSource)
+            {
+                sources.Insert(i, source);
+                return;
+            }
+        }
+
+        sources.Add(source);
     }
 
     /// <summary>Maps the GraphQL endpoint, Banana Cake Pop and the health endpoints.</summary>
