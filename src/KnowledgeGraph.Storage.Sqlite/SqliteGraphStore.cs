@@ -42,10 +42,9 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     private const string InParents = "IN (SELECT value FROM json_each({parents}))";
 
     private readonly string _connectionString;
-    private readonly RoundTripCounter _counter;
 
     /// <summary>Opens (and on <see cref="InitializeAsync"/> creates) the database at <paramref name="path"/>.</summary>
-    public SqliteGraphStore(string path, RoundTripCounter counter)
+    public SqliteGraphStore(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
@@ -58,7 +57,6 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _counter = counter;
         FilePath = full;
     }
 
@@ -233,7 +231,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     /// min(start, total), a next page when a row beyond the window exists, and the count only
     /// when asked for.
     /// </summary>
-    private async Task ExpandFirstAsync<T>(
+    private static async Task ExpandFirstAsync<T>(
         SqliteCommand command,
         TableMap map,
         string from,
@@ -316,7 +314,6 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM article)";
-        _counter.Increment();
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
     }
 
@@ -371,7 +368,6 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 
             await SqliteContainment.UpdateAsync(connection, transaction, batch, cancellationToken);
 
-            _counter.Increment();
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -418,11 +414,8 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             ? map
             : throw new NotSupportedException($"{typeof(T).Name} is not stored.");
 
-    private async Task<SqliteDataReader> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        _counter.Increment();
-        return await command.ExecuteReaderAsync(cancellationToken);
-    }
+    private static async Task<SqliteDataReader> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken) =>
+        await command.ExecuteReaderAsync(cancellationToken);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -34,7 +34,6 @@ public static class KnowledgeGraphHosting
         services.Configure<GraphQLOptions>(builder.Configuration.GetSection(GraphQLOptions.Section));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<SqliteStoreOptions>(builder.Configuration.GetSection(SqliteStoreOptions.Section));
-        services.AddSingleton<RoundTripCounter>();
 
         var store = builder.Configuration.GetValue("Store", StoreKind.Sqlite);
         switch (store)
@@ -44,7 +43,7 @@ public static class KnowledgeGraphHosting
                 {
                     var path = sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path;
                     var full = Path.IsPathRooted(path) ? path : Path.Combine(builder.Environment.ContentRootPath, path);
-                    return new SqliteGraphStore(full, sp.GetRequiredService<RoundTripCounter>());
+                    return new SqliteGraphStore(full);
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());
@@ -55,6 +54,9 @@ public static class KnowledgeGraphHosting
             default:
                 throw new InvalidOperationException($"The store '{store}' is not available in this build.");
         }
+
+        // Every store call is counted at the port, whichever store answers it.
+        services.CountStoreCalls();
 
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());

@@ -30,8 +30,11 @@ internal sealed partial class GraphQLEndpoint(
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string JsonMediaType = "application/json";
 
-    /// <summary>The response header that reports the store round trips of the request.</summary>
-    public const string RoundTripsHeader = "KG-Store-Round-Trips";
+    /// <summary>
+    /// The response header that reports the store calls of the request (calls of the store port;
+    /// the name predates the distinction and clients read it).
+    /// </summary>
+    public const string StoreCallsHeader = "KG-Store-Round-Trips";
 
     /// <summary>The response header with the request id (<see cref="HttpContext.TraceIdentifier"/>) the log uses.</summary>
     public const string RequestIdHeader = "KG-Request-Id";
@@ -96,7 +99,7 @@ internal sealed partial class GraphQLEndpoint(
         }
 
         var settings = options.Value;
-        using var scope = RoundTripCounter.BeginScope();
+        using var scope = StoreCallCounter.BeginScope();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = query,
@@ -134,7 +137,7 @@ internal sealed partial class GraphQLEndpoint(
 
         http.Response.StatusCode = StatusOf(result);
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        http.Response.Headers[RoundTripsHeader] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers[StoreCallsHeader] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Domain.Import;
-using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Storage.Sqlite;
 
 namespace KnowledgeGraph.Tests.Unit;
@@ -13,7 +12,7 @@ public sealed class BundleValidationTests : IDisposable
 
     public BundleValidationTests()
     {
-        _store = new SqliteGraphStore(_path, new RoundTripCounter());
+        _store = new SqliteGraphStore(_path);
         _store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
