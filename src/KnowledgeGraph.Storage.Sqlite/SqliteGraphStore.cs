@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeGraph.Storage.Sqlite;
 
 /// <summary>The store port over an embedded SQLite file: one SQL command per port call.</summary>
-public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
+public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 {
     // Each expandable relation: the target rows (alias t) related to the parents named in the
     // JSON array {parents}, with the SQL expression that says which parent a row belongs to,
@@ -45,6 +45,16 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 
     /// <summary>Opens (and on <see cref="InitializeAsync"/> creates) the database at <paramref name="path"/>.</summary>
     public SqliteGraphStore(string path)
+        : this(path, SqliteStoreOptions.DefaultBusyTimeout)
+    {
+    }
+
+    /// <summary>
+    /// Opens the database at <paramref name="path"/>; a call waits up to <paramref name="busyTimeout"/>
+    /// (whole seconds, at least one) for a lock another connection holds, then fails with
+    /// <see cref="StoreException.Unavailable"/>.
+    /// </summary>
+    public SqliteGraphStore(string path, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
@@ -55,7 +65,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
         FilePath = full;
     }
@@ -63,8 +73,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     /// <summary>The database file.</summary>
     public string FilePath { get; }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<T>> GetAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> GetCoreAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -88,8 +97,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         return result;
     }
 
-    /// <inheritdoc />
-    public async Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
+    private async Task<Page<T>> ListCoreAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -144,8 +152,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         return new Page<T>(items, windowStart, windowStart > 0, hasNext, total);
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, Page<T>>> ExpandAsync<T>(
+    private async Task<IReadOnlyDictionary<string, Page<T>>> ExpandCoreAsync<T>(
         Relation<T> relation,
         IReadOnlyCollection<string> parentKeys,
         Filter? where,
@@ -295,8 +302,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         }
     }
 
-    /// <inheritdoc />
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
     {
         await using var stream = typeof(SqliteGraphStore).Assembly.GetManifestResourceStream("KnowledgeGraph.Storage.Sqlite.Schema.sql")
             ?? throw new InvalidOperationException("Schema.sql is not embedded.");
@@ -308,8 +314,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <inheritdoc />
-    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    private async Task<bool> IsEmptyCoreAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -317,8 +322,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlySet<NodeId>> ExistingAsync(IReadOnlyCollection<NodeId> keys, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<NodeId>> ExistingCoreAsync(IReadOnlyCollection<NodeId> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var found = new HashSet<NodeId>();
@@ -342,8 +346,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         return found;
     }
 
-    /// <inheritdoc />
-    public async Task ImportAsync(GraphBatch batch, CancellationToken cancellationToken)
+    private async Task ImportCoreAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await OpenAsync(cancellationToken);

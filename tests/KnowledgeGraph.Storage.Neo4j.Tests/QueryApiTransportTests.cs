@@ -129,7 +129,7 @@ public sealed class QueryApiTransportTests
 
     [Theory]
     [InlineData("Neo.ClientError.Statement.ArithmeticError", "Neo4j rejected the statement (Neo.ClientError.Statement.ArithmeticError).")]
-    [InlineData("Neo.DatabaseError.Statement.ExecutionFailed", "Neo4j failed while running the statement (Neo.DatabaseError.Statement.ExecutionFailed).")]
+    [InlineData("Neo.Unknown.Category.Code", "Neo4j failed while running the statement (Neo.Unknown.Category.Code).")]
     public async Task Errors_inside_a_202_answer_fail_the_call_instead_of_returning_partial_rows(string neo4jCode, string message)
     {
         await using var h = await StoreHarness.StartAsync();
@@ -139,6 +139,31 @@ public sealed class QueryApiTransportTests
 
         Assert.Equal((StoreException.Failed, message), (error.Code, error.Message));
         Assert.Equal(1, h.Api.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_DatabaseError_inside_a_202_is_retried_like_one_with_HTTP_500()
+    {
+        // Budget 1 s, first wait 100 ms: three waits fit, as for an HTTP 500.
+        await using var h = await StoreHarness.StartAsync();
+        h.Api.Responder = _ => Reply.ErrorWhileStreaming(["record"], "Neo.DatabaseError.Statement.ExecutionFailed", "java.lang.OutOfMemoryError");
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => h.Store.GetAsync<Place>(["kyiv"], Cancel));
+
+        Assert.Equal(
+            (StoreException.Unavailable, "Neo4j is unavailable: a database error while running the statement (Neo.DatabaseError.Statement.ExecutionFailed). Gave up after 4 attempt(s) in 0.7 s."),
+            (error.Code, error.Message));
+        Assert.Equal(4, h.Api.RequestCount);
+        Assert.Equal([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)], h.Clock!.Waits);
+    }
+
+    [Fact]
+    public async Task A_DatabaseError_inside_a_202_then_rows_succeeds()
+    {
+        await using var h = await StoreHarness.StartAsync();
+        h.Api.Flaky(1, Reply.ErrorWhileStreaming(["record"], "Neo.DatabaseError.General.UnknownError", "boom"), Reply.Rows(["record"], [KyivRow]));
+        AssertPlace(Kyiv, Assert.Single(await h.Store.GetAsync<Place>(["kyiv"], Cancel)));
+        Assert.Equal(2, h.Api.RequestCount);
     }
 
     [Fact]

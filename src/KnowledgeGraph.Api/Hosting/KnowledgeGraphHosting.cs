@@ -41,9 +41,10 @@ public static class KnowledgeGraphHosting
             case StoreKind.Sqlite:
                 services.AddSingleton(sp =>
                 {
-                    var path = sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path;
+                    var sqlite = sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
+                    var path = sqlite.Path;
                     var full = Path.IsPathRooted(path) ? path : Path.Combine(builder.Environment.ContentRootPath, path);
-                    return new SqliteGraphStore(full);
+                    return new SqliteGraphStore(full, sqlite.BusyTimeout);
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());
@@ -121,6 +122,11 @@ public static class KnowledgeGraphHosting
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
         app.MapGet("/health/ready", async (StoreInitializer initializer, IGraphStoreAdmin admin, CancellationToken cancellationToken) =>
         {
+            if (initializer.Failed)
+            {
+                return Results.Json(new { status = "failed" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             if (!initializer.Ready)
             {
                 return Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);

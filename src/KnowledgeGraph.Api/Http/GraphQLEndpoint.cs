@@ -120,7 +120,12 @@ internal sealed partial class GraphQLEndpoint(
                     StoreException store => ErrorCodes.Error(store.Code, store.Message),
                     _ => ErrorCodes.Error(ErrorCodes.Internal, $"An internal error occurred; the server log has it under request id {http.TraceIdentifier}."),
                 };
-                if (context.OriginalException is not StoreException)
+                if (context.OriginalException is StoreException failure)
+                {
+                    // The client hears the code; the cause (SQLite's error, say) goes to the log.
+                    LogStoreFailure(logger, failure, http.TraceIdentifier, failure.Code);
+                }
+                else
                 {
                     LogUnhandled(logger, context.OriginalException, http.TraceIdentifier);
                 }
@@ -339,6 +344,9 @@ internal sealed partial class GraphQLEndpoint(
         result.AddError(ErrorCodes.Error(code, message));
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store failed in request {RequestId} ({Code}).")]
+    private static partial void LogStoreFailure(ILogger logger, Exception exception, string requestId, string code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in request {RequestId}.")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string requestId);

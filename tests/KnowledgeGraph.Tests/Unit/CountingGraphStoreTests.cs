@@ -52,7 +52,8 @@ public sealed class CountingGraphStoreTests : IDisposable
     public async Task A_failing_call_counts_too()
     {
         await File.WriteAllTextAsync(_path, "not a database", Cancel);
-        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => _store.IsEmptyAsync(Cancel));
+        var error = await Assert.ThrowsAsync<StoreException>(() => _store.IsEmptyAsync(Cancel));
+        Assert.Equal((StoreException.Failed, "The SQLite database file is damaged or is not a database (SQLITE_NOTADB)."), (error.Code, error.Message));
         Assert.Equal(1, _counter.Total);
     }
 
