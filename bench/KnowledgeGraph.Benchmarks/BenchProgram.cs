@@ -3,7 +3,6 @@ using System.Globalization;
 using KnowledgeGraph.Benchmarks.Corpus;
 using KnowledgeGraph.Benchmarks.Load;
 using KnowledgeGraph.Benchmarks.Server;
-using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Storage.Sqlite;
 
 namespace KnowledgeGraph.Benchmarks;
@@ -125,7 +124,7 @@ internal static class BenchProgram
             }
 
             var size = parse.GetValue(statements)![0];
-            var store = new SqliteGraphStore(path, new RoundTripCounter());
+            var store = new SqliteGraphStore(path);
             var generator = new CorpusGenerator(new CorpusShape(size), parse.GetValue(seed));
             await Console.Out.WriteLineAsync($"Loading {size:N0} statements into {path} …");
             var report = await CorpusLoader.LoadAsync(generator, store, parse.GetValue(chunk), Console.Out, cancellationToken);

@@ -89,7 +89,7 @@ internal static class BenchmarkRun
             results.Add(result);
             await log.WriteLineAsync(
                 $"  {name,-16} {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Ms,6:F2} ms  p95 {result.P95Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  "
-                + $"{result.AllocatedBytesPerRequest / 1024,7:N1} KiB/req  {result.RoundTripsPerRequest:F2} round trips/req  {result.Errors} errors");
+                + $"{result.AllocatedBytesPerRequest / 1024,7:N1} KiB/req  {result.RoundTripsPerRequest:F2} store calls/req  {result.Errors} errors");
         }
 
         return new SizeResult(size, load, reused, server.Mode, results, statsUnavailable);

@@ -93,7 +93,7 @@ internal static class Report
             md.AppendLine(c, $"Corpus (seed {size.Load.Seed}): {counts.Statements:N0} statements, {counts.Articles:N0} articles, {counts.Evidence:N0} evidence spans, {counts.StatementAbout:N0} statement–place links, {counts.Responses:N0} responses, {counts.People:N0} people, {counts.Affiliations:N0} affiliations, {counts.Organisations:N0} organisations, {counts.Places:N0} places, {counts.Negotiations:N0} negotiations.");
             md.AppendLine(c, $"Load: {size.Load.Elapsed.TotalSeconds:F1} s through `IGraphStoreAdmin.ImportAsync` in {size.Load.Batches} batches of {size.Load.ChunkStatements:N0} statements, peak working set {size.Load.PeakWorkingSetBytes / 1_048_576.0:N0} MiB, database {size.Load.DatabaseBytes / 1_048_576.0:N0} MiB{(size.LoadReused ? " (loaded by an earlier run and reused)" : string.Empty)}.");
             md.AppendLine();
-            md.AppendLine("| workload | req/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | server p50 / p99 ms | alloc/req | round trips/req | server CPU ms/req | store CPU ms/req | errors |");
+            md.AppendLine("| workload | req/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | server p50 / p99 ms | alloc/req | store calls/req | server CPU ms/req | store CPU ms/req | errors |");
             md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             var bare = size.Results.FirstOrDefault(r => r.Workload == Workloads.Bare);
             foreach (var r in size.Results)
@@ -139,7 +139,7 @@ internal static class Report
             if (traversals.Count > 1)
             {
                 var constant = traversals.All(t => t.Result!.MinRoundTrips == t.Result.MaxRoundTrips && t.Result.MinRoundTrips == traversals[0].Result!.MinRoundTrips);
-                yield return ($"traversal round trips per request do not grow with parents ({size.Statements:N0} statements)",
+                yield return ($"traversal store calls per request do not grow with parents ({size.Statements:N0} statements)",
                     string.Join(", ", traversals.Select(t => $"{t.Parents} parents: {t.Result!.RoundTripsPerRequest:F2}")), YesNo(constant));
             }
         }

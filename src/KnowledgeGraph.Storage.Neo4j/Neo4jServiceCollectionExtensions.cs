@@ -14,7 +14,7 @@ public static class Neo4jServiceCollectionExtensions
     /// Binds <see cref="Neo4jStoreOptions"/> from the <c>Neo4j</c> section of
     /// <paramref name="configuration"/> (validated at start), registers the named
     /// <see cref="HttpClient"/> and the store as <see cref="IGraphStore"/> and
-    /// <see cref="IGraphStoreAdmin"/> singletons. The host registers the <see cref="RoundTripCounter"/>.
+    /// <see cref="IGraphStoreAdmin"/> singletons, and the <see cref="RoundTripCounter"/> of its HTTP requests.
     /// </summary>
     public static IServiceCollection AddNeo4jGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +35,7 @@ public static class Neo4jServiceCollectionExtensions
             });
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RoundTripCounter>();
         services.AddSingleton(sp => new Neo4jGraphStore(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<Neo4jStoreOptions>>().Value,

@@ -186,6 +186,13 @@ internal sealed partial class QueryApiClient
                 return Outcome.Transient($"a transient error ({errorCode})");
             }
 
+            // A DatabaseError is the server's own failure: retried whether it came with HTTP 500
+            // or inside a 202 while the result streamed.
+            if (errorCode.StartsWith("Neo.DatabaseError.", StringComparison.Ordinal))
+            {
+                return Outcome.Transient(status is 200 or 202 ? $"a database error while running the statement ({errorCode})" : $"HTTP {status} ({errorCode})");
+            }
+
             if (errorCode.StartsWith("Neo.ClientError.", StringComparison.Ordinal))
             {
                 throw new StoreException(StoreException.Failed, $"Neo4j rejected the statement ({errorCode}).");

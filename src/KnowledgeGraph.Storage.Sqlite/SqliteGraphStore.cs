@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeGraph.Storage.Sqlite;
 
 /// <summary>The store port over an embedded SQLite file: one SQL command per port call.</summary>
-public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
+public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 {
     // Each expandable relation: the target rows (alias t) related to the parents named in the
     // JSON array {parents}, with the SQL expression that says which parent a row belongs to,
@@ -42,10 +42,19 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     private const string InParents = "IN (SELECT value FROM json_each({parents}))";
 
     private readonly string _connectionString;
-    private readonly RoundTripCounter _counter;
 
     /// <summary>Opens (and on <see cref="InitializeAsync"/> creates) the database at <paramref name="path"/>.</summary>
-    public SqliteGraphStore(string path, RoundTripCounter counter)
+    public SqliteGraphStore(string path)
+        : this(path, SqliteStoreOptions.DefaultBusyTimeout)
+    {
+    }
+
+    /// <summary>
+    /// Opens the database at <paramref name="path"/>; a call waits up to <paramref name="busyTimeout"/>
+    /// (whole seconds, at least one) for a lock another connection holds, then fails with
+    /// <see cref="StoreException.Unavailable"/>.
+    /// </summary>
+    public SqliteGraphStore(string path, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
@@ -56,17 +65,15 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
-        _counter = counter;
         FilePath = full;
     }
 
     /// <summary>The database file.</summary>
     public string FilePath { get; }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<T>> GetAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> GetCoreAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -90,8 +97,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         return result;
     }
 
-    /// <inheritdoc />
-    public async Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
+    private async Task<Page<T>> ListCoreAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -146,8 +152,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         return new Page<T>(items, windowStart, windowStart > 0, hasNext, total);
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, Page<T>>> ExpandAsync<T>(
+    private async Task<IReadOnlyDictionary<string, Page<T>>> ExpandCoreAsync<T>(
         Relation<T> relation,
         IReadOnlyCollection<string> parentKeys,
         Filter? where,
@@ -233,7 +238,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     /// min(start, total), a next page when a row beyond the window exists, and the count only
     /// when asked for.
     /// </summary>
-    private async Task ExpandFirstAsync<T>(
+    private static async Task ExpandFirstAsync<T>(
         SqliteCommand command,
         TableMap map,
         string from,
@@ -297,8 +302,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         }
     }
 
-    /// <inheritdoc />
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
     {
         await using var stream = typeof(SqliteGraphStore).Assembly.GetManifestResourceStream("KnowledgeGraph.Storage.Sqlite.Schema.sql")
             ?? throw new InvalidOperationException("Schema.sql is not embedded.");
@@ -310,18 +314,15 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <inheritdoc />
-    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    private async Task<bool> IsEmptyCoreAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM article)";
-        _counter.Increment();
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlySet<NodeId>> ExistingAsync(IReadOnlyCollection<NodeId> keys, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<NodeId>> ExistingCoreAsync(IReadOnlyCollection<NodeId> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var found = new HashSet<NodeId>();
@@ -345,8 +346,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         return found;
     }
 
-    /// <inheritdoc />
-    public async Task ImportAsync(GraphBatch batch, CancellationToken cancellationToken)
+    private async Task ImportCoreAsync(GraphBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await OpenAsync(cancellationToken);
@@ -371,7 +371,6 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 
             await SqliteContainment.UpdateAsync(connection, transaction, batch, cancellationToken);
 
-            _counter.Increment();
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -418,11 +417,8 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             ? map
             : throw new NotSupportedException($"{typeof(T).Name} is not stored.");
 
-    private async Task<SqliteDataReader> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        _counter.Increment();
-        return await command.ExecuteReaderAsync(cancellationToken);
-    }
+    private static async Task<SqliteDataReader> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken) =>
+        await command.ExecuteReaderAsync(cancellationToken);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

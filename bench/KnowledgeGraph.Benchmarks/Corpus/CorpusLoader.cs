@@ -95,7 +95,7 @@ internal static class CorpusLoader
             await progress.WriteLineAsync($"Generating and loading {statements:N0} statements into {path} …");
         }
 
-        var store = new SqliteGraphStore(path, new RoundTripCounter());
+        var store = new SqliteGraphStore(path);
         var generator = new CorpusGenerator(new CorpusShape(statements), seed);
         var report = await LoadAsync(generator, store, chunkStatements, progress, cancellationToken);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

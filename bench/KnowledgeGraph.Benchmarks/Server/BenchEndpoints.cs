@@ -18,7 +18,7 @@ namespace KnowledgeGraph.Benchmarks.Server;
 /// workload (<c>IGraphStore.GetAsync&lt;Person&gt;</c> for one key) written as the same JSON
 /// shape, with no GraphQL and no endpoint routing in between;</item>
 /// <item><c>GET /bench/stats</c> — the server process's counters (allocated bytes, CPU time,
-/// store round trips and CPU time, collections, a histogram of server-side latency), read
+/// store calls and their CPU time, collections, a histogram of server-side latency), read
 /// before and after each measured run.</item>
 /// </list>
 /// </summary>
@@ -62,7 +62,7 @@ internal sealed class BenchEndpoints : IStartupFilter
             return;
         }
 
-        using var scope = RoundTripCounter.BeginScope();
+        using var scope = StoreCallCounter.BeginScope();
         var found = await store.GetAsync<Person>([id.Key], context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -91,13 +91,11 @@ internal sealed class BenchEndpoints : IStartupFilter
 
     private static async Task StatsAsync(HttpContext context)
     {
-        var counter = context.RequestServices.GetRequiredService<RoundTripCounter>();
         var timer = context.RequestServices.GetRequiredService<StoreTimer>();
         using var process = Process.GetCurrentProcess();
         var stats = new ServerStats(
             GC.GetTotalAllocatedBytes(precise: true),
             process.TotalProcessorTime.TotalMilliseconds,
-            counter.Total,
             timer.Calls,
             timer.Milliseconds,
             GC.CollectionCount(0),
@@ -114,7 +112,6 @@ internal sealed class BenchEndpoints : IStartupFilter
 internal sealed record ServerStats(
     long AllocatedBytes,
     double CpuMilliseconds,
-    long RoundTrips,
     long StoreCalls,
     double StoreMilliseconds,
     int Gen0Collections,

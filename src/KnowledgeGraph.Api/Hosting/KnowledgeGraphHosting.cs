@@ -7,6 +7,8 @@ using KnowledgeGraph.Api.Ide;
 using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting;
@@ -22,8 +24,9 @@ public static class KnowledgeGraphHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // KG_STORE, KG_SQLITE__PATH, … (see the README's table of settings).
-        builder.Configuration.AddEnvironmentVariables(prefix: "KG_");
+        // KG_STORE, KG_SQLITE__PATH, … (see the README's table of settings), below the command
+        // line, which wins as in every ASP.NET Core host.
+        AddEnvironmentVariablesBelowCommandLine(builder.Configuration, "KG_");
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -33,7 +36,6 @@ public static class KnowledgeGraphHosting
         services.Configure<GraphQLOptions>(builder.Configuration.GetSection(GraphQLOptions.Section));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<SqliteStoreOptions>(builder.Configuration.GetSection(SqliteStoreOptions.Section));
-        services.AddSingleton<RoundTripCounter>();
 
         var store = builder.Configuration.GetValue("Store", StoreKind.Sqlite);
         switch (store)
@@ -41,9 +43,10 @@ public static class KnowledgeGraphHosting
             case StoreKind.Sqlite:
                 services.AddSingleton(sp =>
                 {
-                    var path = sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path;
+                    var sqlite = sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
+                    var path = sqlite.Path;
                     var full = Path.IsPathRooted(path) ? path : Path.Combine(builder.Environment.ContentRootPath, path);
-                    return new SqliteGraphStore(full, sp.GetRequiredService<RoundTripCounter>());
+                    return new SqliteGraphStore(full, sqlite.BusyTimeout);
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());
@@ -54,6 +57,9 @@ public static class KnowledgeGraphHosting
             default:
                 throw new InvalidOperationException($"The store '{store}' is not available in this build.");
         }
+
+        // Every store call is counted at the port, whichever store answers it.
+        services.CountStoreCalls();
 
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
@@ -76,6 +82,22 @@ public static class KnowledgeGraphHosting
         services.AddSingleton<GraphQLEndpoint>();
         builder.AddBananaCakePop();
         return builder;
+    }
+
+    private static void AddEnvironmentVariablesBelowCommandLine(ConfigurationManager configuration, string prefix)
+    {
+        var source = new EnvironmentVariablesConfigurationSource { Prefix = prefix };
+        var sources = configuration.Sources;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is CommandLineConfigurationSource)
+            {
+                sources.Insert(i, source);
+                return;
+            }
+        }
+
+        sources.Add(source);
     }
 
     /// <summary>Maps the GraphQL endpoint, Banana Cake Pop and the health endpoints.</summary>
@@ -102,6 +124,11 @@ public static class KnowledgeGraphHosting
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
         app.MapGet("/health/ready", async (StoreInitializer initializer, IGraphStoreAdmin admin, CancellationToken cancellationToken) =>
         {
+            if (initializer.Failed)
+            {
+                return Results.Json(new { status = "failed" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             if (!initializer.Ready)
             {
                 return Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -7,7 +7,9 @@ namespace KnowledgeGraph.Api.Hosting;
 /// <summary>
 /// Prepares the store before the server takes requests: applies its schema, then loads the
 /// shipped bundles when the store is empty. A store that cannot be reached yet is retried in
-/// the background, and the readiness endpoint says 503 until it is ready.
+/// the background, and the readiness endpoint says 503 until it is ready. Any other failure (a
+/// bundle that does not import, a seed file that cannot be read) will not mend by retrying: it
+/// is logged with its reason and readiness reports it as failed.
 /// </summary>
 internal sealed partial class StoreInitializer(
     IGraphStore store,
@@ -22,6 +24,9 @@ internal sealed partial class StoreInitializer(
     /// <summary>Whether the store is initialised and seeded.</summary>
     public bool Ready { get; private set; }
 
+    /// <summary>Whether preparing the store failed in a way retrying cannot mend (the log says why).</summary>
+    public bool Failed { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -32,6 +37,10 @@ internal sealed partial class StoreInitializer(
         {
             LogStoreNotReady(logger, e.Code, e.Message);
             _retry = RetryAsync(_stopping.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Fail(e);
         }
     }
 
@@ -77,7 +86,18 @@ internal sealed partial class StoreInitializer(
                 LogStoreNotReady(logger, e.Code, e.Message);
                 delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
             }
+            catch (Exception e)
+            {
+                Fail(e);
+                return;
+            }
         }
+    }
+
+    private void Fail(Exception e)
+    {
+        Failed = true;
+        LogFailed(logger, e, e.Message);
     }
 
     private async Task InitializeAsync(CancellationToken cancellationToken)
@@ -118,8 +138,11 @@ internal sealed partial class StoreInitializer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is not ready ({Code}): {Reason}. Retrying in the background.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is not ready ({Code}): {Reason} Retrying in the background.")]
     private static partial void LogStoreNotReady(ILogger logger, string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Preparing the store failed and will not be retried: {Reason} The server answers, but /health/ready reports the failure.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The seed folder {Directory} does not exist; the store stays empty.")]
     private static partial void LogNoSeedDirectory(ILogger logger, string directory);

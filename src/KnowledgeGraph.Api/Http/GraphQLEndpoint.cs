@@ -31,8 +31,11 @@ internal sealed partial class GraphQLEndpoint(
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string JsonMediaType = "application/json";
 
-    /// <summary>The response header that reports the store round trips of the request.</summary>
-    public const string RoundTripsHeader = "KG-Store-Round-Trips";
+    /// <summary>
+    /// The response header that reports the store calls of the request (calls of the store port;
+    /// the name predates the distinction and clients read it).
+    /// </summary>
+    public const string StoreCallsHeader = "KG-Store-Round-Trips";
 
     /// <summary>The response header with the request id (<see cref="HttpContext.TraceIdentifier"/>) the log uses.</summary>
     public const string RequestIdHeader = "KG-Request-Id";
@@ -97,7 +100,7 @@ internal sealed partial class GraphQLEndpoint(
         }
 
         var settings = options.Value;
-        using var scope = RoundTripCounter.BeginScope();
+        using var scope = StoreCallCounter.BeginScope();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = query,
@@ -118,7 +121,12 @@ internal sealed partial class GraphQLEndpoint(
                     StoreException store => ErrorCodes.Error(store.Code, store.Message),
                     _ => ErrorCodes.Error(ErrorCodes.Internal, $"An internal error occurred; the server log has it under request id {http.TraceIdentifier}."),
                 };
-                if (context.OriginalException is not StoreException)
+                if (context.OriginalException is StoreException failure)
+                {
+                    // The client hears the code; the cause (SQLite's error, say) goes to the log.
+                    LogStoreFailure(logger, failure, http.TraceIdentifier, failure.Code);
+                }
+                else
                 {
                     LogUnhandled(logger, context.OriginalException, http.TraceIdentifier);
                 }
@@ -135,7 +143,7 @@ internal sealed partial class GraphQLEndpoint(
 
         http.Response.StatusCode = StatusOf(result);
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        http.Response.Headers[RoundTripsHeader] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers[StoreCallsHeader] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
@@ -337,6 +345,9 @@ internal sealed partial class GraphQLEndpoint(
         result.AddError(ErrorCodes.Error(code, message));
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store failed in request {RequestId} ({Code}).")]
+    private static partial void LogStoreFailure(ILogger logger, Exception exception, string requestId, string code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in request {RequestId}.")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string requestId);

@@ -4,8 +4,8 @@ using KnowledgeGraph.Domain.Query;
 namespace KnowledgeGraph.Domain.Ports;
 
 /// <summary>
-/// The read side of a store. Every method is batch-shaped and is one round trip to the
-/// database, so a GraphQL request makes a number of round trips bounded by its depth.
+/// The read side of a store. Every method is batch-shaped and is one store call (one statement
+/// to the database), so a GraphQL request makes a number of calls bounded by its depth.
 /// </summary>
 public interface IGraphStore
 {

@@ -4,7 +4,6 @@ using System.Text.Json;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using KnowledgeGraph.Domain.Import;
-using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Tests.Infrastructure;
 using KnowledgeGraph.Tests.Stores;
 
@@ -115,9 +114,8 @@ public sealed class Neo4jServer : IAsyncLifetime
             Assert.Skip($"Neo4j contract tests skipped: {reason}. Set KG_REQUIRE_DOCKER=1 to make this a failure.");
         }
 
-        var counter = new RoundTripCounter();
-        var store = new Neo4jGraphStore(_http, _options!, counter);
-        return Task.FromResult(new StoreUnderTest(store, store, counter));
+        var store = new Neo4jGraphStore(_http, _options!, new RoundTripCounter());
+        return Task.FromResult(new StoreUnderTest(store, store));
     }
 
     private async Task WipeAsync()

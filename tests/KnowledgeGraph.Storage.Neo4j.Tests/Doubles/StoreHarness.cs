@@ -1,4 +1,3 @@
-using KnowledgeGraph.Domain.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

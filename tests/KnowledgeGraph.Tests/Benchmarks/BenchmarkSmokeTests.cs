@@ -28,7 +28,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
         var generator = new CorpusGenerator(new CorpusShape(Statements), seed: 7);
         var bundles = Path.Combine(_directory, "bundles");
         var files = BundleWriter.WriteAll(generator.Batches(chunkStatements: 400), bundles);
-        var store = new SqliteGraphStore(Path.Combine(_directory, "bundles.db"), new RoundTripCounter());
+        var store = new SqliteGraphStore(Path.Combine(_directory, "bundles.db"));
         await store.InitializeAsync(Cancel);
         var importer = new BundleImporter(store, store);
 
@@ -77,7 +77,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
     {
         var generator = new CorpusGenerator(new CorpusShape(Statements), seed: 7);
         var database = Path.Combine(_directory, "chunks.db");
-        var report = await CorpusLoader.LoadAsync(generator, new SqliteGraphStore(database, new RoundTripCounter()), chunkStatements: 500, progress: null, Cancel);
+        var report = await CorpusLoader.LoadAsync(generator, new SqliteGraphStore(database), chunkStatements: 500, progress: null, Cancel);
         Assert.Equal(3, report.Batches);
 
         await using var server = await ServerHandle.StartAsync(ServerMode.InProcess, database, Cancel);

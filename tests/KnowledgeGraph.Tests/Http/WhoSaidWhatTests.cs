@@ -261,18 +261,18 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
         // One call each: places; containedIn; statementsAbout; person speakers; organisation
         // speakers; respondsTo; evidence articles; and, one level down, the affiliated
         // organisations and partOf together, as both load organisations by key.
-        Assert.Equal(8, many.RoundTrips);
+        Assert.Equal(8, many.StoreCalls);
 
         // Fewer parents can only need fewer calls: a level whose keys were all loaded
         // earlier in the request (here the organisations) costs nothing.
         var few = (await api.Client.PostAsync(query, new { n = 3 })).EnsureNoErrors();
-        Assert.Equal(7, few.RoundTrips);
+        Assert.Equal(7, few.StoreCalls);
     }
 
     [Theory]
     [InlineData(1)]
     [InlineData(6)]
-    public async Task Round_trips_do_not_grow_with_the_number_of_parents(int regions)
+    public async Task Store_calls_do_not_grow_with_the_number_of_parents(int regions)
     {
         const string query = """
             query ($n: Int) {
@@ -283,6 +283,6 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
             """;
         var response = (await api.Client.PostAsync(query, new { n = regions })).EnsureNoErrors();
         Assert.Equal(regions, response.Data["places"]!["nodes"]!.AsArray().Count);
-        Assert.Equal(3, response.RoundTrips);
+        Assert.Equal(3, response.StoreCalls);
     }
 }

@@ -21,8 +21,8 @@ public sealed class ApiFactory(string? directory = null) : WebApplicationFactory
     /// <summary>The database file of this host.</summary>
     public string DatabasePath => Path.Combine(_directory, "knowledge-graph.db");
 
-    /// <summary>The store round trips this host has made so far.</summary>
-    public long RoundTrips => Services.GetRequiredService<RoundTripCounter>().Total;
+    /// <summary>The store calls this host has made so far.</summary>
+    public long StoreCalls => Services.GetRequiredService<StoreCallCounter>().Total;
 
     /// <summary>A client for the GraphQL endpoint.</summary>
     public GraphQLClient GraphQL() => new(CreateClient());

@@ -52,7 +52,7 @@ public sealed class GraphQLClient(HttpClient http)
 }
 
 /// <summary>What the endpoint answered.</summary>
-public sealed record GraphQLResponse(HttpStatusCode Status, string? ContentType, JsonNode? Json, string Text, int? RoundTrips, string? Allow)
+public sealed record GraphQLResponse(HttpStatusCode Status, string? ContentType, JsonNode? Json, string Text, int? StoreCalls, string? Allow)
 {
     public JsonNode Data => Json?["data"] ?? throw new InvalidOperationException($"No data in: {Text}");
 

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Domain.Import;
-using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -23,10 +22,9 @@ public sealed class SqliteStores : IAsyncLifetime
 
     public async Task<StoreUnderTest> CreateAsync()
     {
-        var counter = new RoundTripCounter();
-        var store = new SqliteGraphStore(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"), counter);
+        var store = new SqliteGraphStore(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"));
         await store.InitializeAsync(CancellationToken.None);
-        return new StoreUnderTest(store, store, counter);
+        return new StoreUnderTest(store, store);
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -54,7 +52,7 @@ public sealed class SqliteStoreContractTests(SqliteStores stores) : StoreContrac
     public async Task Initialising_twice_on_an_existing_file_keeps_the_data()
     {
         var seeded = (SqliteGraphStore)(await stores.SeededAsync()).Store;
-        var again = new SqliteGraphStore(seeded.FilePath, new RoundTripCounter());
+        var again = new SqliteGraphStore(seeded.FilePath);
         await again.InitializeAsync(TestContext.Current.CancellationToken);
         Assert.False(await again.IsEmptyAsync(TestContext.Current.CancellationToken));
         var places = await again.ListAsync<Domain.Model.Place>(null, [], new Domain.Query.PageRequest(0, null, null, null, true), TestContext.Current.CancellationToken);

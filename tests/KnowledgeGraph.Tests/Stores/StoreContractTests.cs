@@ -7,8 +7,8 @@ using KnowledgeGraph.Tests.Infrastructure;
 
 namespace KnowledgeGraph.Tests.Stores;
 
-/// <summary>A store under test: the port, its admin side and its round-trip counter.</summary>
-public sealed record StoreUnderTest(IGraphStore Store, IGraphStoreAdmin Admin, RoundTripCounter Counter);
+/// <summary>A store under test: the port and its admin side.</summary>
+public sealed record StoreUnderTest(IGraphStore Store, IGraphStoreAdmin Admin);
 
 /// <summary>
 /// The store contract: every adapter must answer these exactly alike. Subclasses supply a store
@@ -74,19 +74,6 @@ public abstract class StoreContractTests
         Assert.Equal((null, null, "Live Mint", "MENAFN", null, "en"), (article.Title, article.Url, article.Publisher, article.Syndicator, article.PublishedAt, article.Language));
         Assert.Equal(["AFP"], article.Agencies);
         Assert.Equal(Seed.ArticleText, article.Text);
-    }
-
-    [Fact]
-    public async Task Every_port_call_is_one_round_trip()
-    {
-        var s = await SeededAsync();
-        var before = s.Counter.Total;
-        await s.Store.GetAsync<Place>(["ukraine", "russia", "zorya"], Cancel);
-        Assert.Equal(before + 1, s.Counter.Total);
-        await s.Store.ListAsync<Statement>(new Compare(Fields.Kind, CompareOp.Eq, StatementKind.Claim), [new SortField(Fields.Date, true)], new PageRequest(null, 2, null, null, true), Cancel);
-        Assert.Equal(before + 2, s.Counter.Total);
-        await s.Store.ExpandAsync(Relations.PlaceStatementsAboutWithin, ["ukraine", "donetsk-oblast", "russia"], null, ByKey, PageRequest.FirstItems(3, includeTotalCount: true), Cancel);
-        Assert.Equal(before + 3, s.Counter.Total);
     }
 
     [Fact]
@@ -216,9 +203,8 @@ public abstract class StoreContractTests
         Assert.Equal(6, (await Keys(new Related(FilterRelations.About, Quantifier.None, new AllOf([])))).Length);
 
         Assert.Equal(
-            ["moscow-touts-significant-breakthrough", "russia-accuses-ukraine-of-refusing-retrieval", "russia-claims-1200-bodies-delivered", "russia-refuses-unconditional-ceasefire"],
-            (await Keys(new Related(FilterRelations.SpeakerOrganisation, Quantifier.Is, new Compare(Fields.Key, CompareOp.Eq, "government-of-russia"))))
-                .Where(k => k != "moscow-demands-recognition-of-five-regions"));
+            ["moscow-demands-recognition-of-five-regions", "moscow-touts-significant-breakthrough", "russia-accuses-ukraine-of-refusing-retrieval", "russia-claims-1200-bodies-delivered", "russia-refuses-unconditional-ceasefire"],
+            await Keys(new Related(FilterRelations.SpeakerOrganisation, Quantifier.Is, new Compare(Fields.Key, CompareOp.Eq, "government-of-russia"))));
         Assert.Equal(
             ["ukraine-rejects-recognition-demand", "ukraine-warns-recognition-would-embolden-aggression"],
             await Keys(new Related(FilterRelations.RespondsTo, Quantifier.Is, new Compare(Fields.Kind, CompareOp.Eq, StatementKind.Demand))));

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Domain.Import;
-using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Storage.Sqlite;
 
 namespace KnowledgeGraph.Tests.Unit;
@@ -13,7 +12,7 @@ public sealed class BundleValidationTests : IDisposable
 
     public BundleValidationTests()
     {
-        _store = new SqliteGraphStore(_path, new RoundTripCounter());
+        _store = new SqliteGraphStore(_path);
         _store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -25,6 +24,9 @@ public sealed class BundleValidationTests : IDisposable
 
     private Task<GraphBatch> ValidateAsync(string json) =>
         new BundleImporter(_store, _store).ValidateAsync("test.json", json, name => name == "a.txt" ? Text : null, TestContext.Current.CancellationToken);
+
+    private Task<GraphBatch> ImportAsync(string json) =>
+        new BundleImporter(_store, _store).ImportAsync("test.json", json, name => name == "a.txt" ? Text : null, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task A_valid_bundle_becomes_a_batch()
@@ -48,7 +50,8 @@ public sealed class BundleValidationTests : IDisposable
     [Fact]
     public async Task Every_problem_is_reported_with_its_path_and_nothing_is_accepted()
     {
-        var error = await Assert.ThrowsAsync<ImportException>(() => ValidateAsync("""
+        // Imported, not only validated: the import must refuse the whole bundle and write nothing.
+        var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync("""
             {
               "format": "knowledge-graph/v2",
               "articles": [{ "key": "a", "textFile": "a.txt", "publishedAt": "2025-06-08" }],
@@ -83,6 +86,7 @@ public sealed class BundleValidationTests : IDisposable
             ],
             error.Problems.Select(p => p.ToString()));
         Assert.True(await _store.IsEmptyAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, (await _store.ListAsync<Domain.Model.Place>(null, [], new Domain.Query.PageRequest(0, null, null, null, true), TestContext.Current.CancellationToken)).TotalCount);
     }
 
     [Fact]

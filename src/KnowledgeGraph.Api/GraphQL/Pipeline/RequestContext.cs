@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using GraphQL;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
@@ -40,22 +39,11 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
         where T : class
     {
         // Fields with equal arguments share a batch; each distinct argument set is its own call.
-        var signature = $"expand:{relation.Name}:{JsonSerializer.Serialize(new { where = Describe(where), order, page })}";
         return (BatchLoader<string, Page<T>>)_loaders.GetOrAdd(
-            signature,
+            LoaderKey.Of(relation.Name, where, order, page),
             _ => new BatchLoader<string, Page<T>>(async (keys, ct) =>
                 await Store.ExpandAsync(relation, keys, where, order, page, ct)));
     }
-
-    private static object? Describe(Filter? filter) => filter switch
-    {
-        null => null,
-        AllOf all => new { and = all.Filters.Select(Describe) },
-        AnyOf any => new { or = any.Filters.Select(Describe) },
-        Compare c => new { c.Field, op = c.Op.ToString(), value = c.Value?.ToString(), list = c.Value is System.Collections.IEnumerable e and not string ? e.Cast<object>().Select(v => v.ToString()) : null },
-        Related r => new { r.Relation, q = r.Quantifier.ToString(), filter = Describe(r.Filter) },
-        _ => filter.ToString(),
-    };
 }
 
 /// <summary>Access to the <see cref="RequestContext"/> from a resolver.</summary>

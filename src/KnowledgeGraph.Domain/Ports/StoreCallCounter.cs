@@ -1,28 +1,27 @@
 namespace KnowledgeGraph.Domain.Ports;
 
 /// <summary>
-/// Counts database round trips: in total, and within the scope of one request. Each adapter
-/// increments it once per statement it sends, which is how tests prove the absence of N+1.
+/// Counts calls of the store port: in total, and within the scope of one request.
+/// <see cref="CountingGraphStore"/> increments it once per call, whatever the store, which is
+/// how tests prove the absence of N+1 (a GraphQL request makes a number of calls bounded by its
+/// depth, not by its rows).
 /// </summary>
-public sealed class RoundTripCounter
+public sealed class StoreCallCounter
 {
     private static readonly AsyncLocal<Scope?> CurrentScope = new();
     private long _total;
 
-    /// <summary>Round trips since the process started.</summary>
+    /// <summary>Store calls since the counter was made.</summary>
     public long Total => Interlocked.Read(ref _total);
 
-    /// <summary>Round trips in the innermost open scope of the current async flow, if any.</summary>
-    public static long? InCurrentScope => CurrentScope.Value?.Count;
-
-    /// <summary>Records one round trip.</summary>
+    /// <summary>Records one store call.</summary>
     public void Increment()
     {
         Interlocked.Increment(ref _total);
         CurrentScope.Value?.Increment();
     }
 
-    /// <summary>Opens a scope that counts the round trips of the current async flow.</summary>
+    /// <summary>Opens a scope that counts the store calls of the current async flow.</summary>
     public static Scope BeginScope()
     {
         var scope = new Scope(CurrentScope.Value);
@@ -30,7 +29,7 @@ public sealed class RoundTripCounter
         return scope;
     }
 
-    /// <summary>The round trips of one request.</summary>
+    /// <summary>The store calls of one request.</summary>
     public sealed class Scope : IDisposable
     {
         private readonly Scope? _parent;
@@ -38,7 +37,7 @@ public sealed class RoundTripCounter
 
         internal Scope(Scope? parent) => _parent = parent;
 
-        /// <summary>Round trips counted so far.</summary>
+        /// <summary>Store calls counted so far.</summary>
         public long Count => Interlocked.Read(ref _count);
 
         internal void Increment()

@@ -1,0 +1,39 @@
+using KnowledgeGraph.Domain.Ports;
+
+namespace KnowledgeGraph.Api.Hosting;
+
+/// <summary>Puts the one <see cref="CountingGraphStore"/> in front of whichever store is registered.</summary>
+internal static class StoreCallCounting
+{
+    /// <summary>
+    /// Replaces the registered <see cref="IGraphStore"/> and <see cref="IGraphStoreAdmin"/> with a
+    /// <see cref="CountingGraphStore"/> over them (also registered as itself), and registers the
+    /// <see cref="StoreCallCounter"/>.
+    /// </summary>
+    public static IServiceCollection CountStoreCalls(this IServiceCollection services)
+    {
+        var store = Take(services, typeof(IGraphStore));
+        var admin = Take(services, typeof(IGraphStoreAdmin));
+        services.AddSingleton<StoreCallCounter>();
+        services.AddSingleton(sp => new CountingGraphStore(
+            (IGraphStore)Resolve(sp, store),
+            (IGraphStoreAdmin)Resolve(sp, admin),
+            sp.GetRequiredService<StoreCallCounter>()));
+        services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<CountingGraphStore>());
+        services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<CountingGraphStore>());
+        return services;
+    }
+
+    private static ServiceDescriptor Take(IServiceCollection services, Type type)
+    {
+        var registration = services.LastOrDefault(d => d.ServiceType == type)
+            ?? throw new InvalidOperationException($"No store is registered as {type.Name}.");
+        services.Remove(registration);
+        return registration;
+    }
+
+    private static object Resolve(IServiceProvider services, ServiceDescriptor registration) =>
+        registration.ImplementationInstance
+        ?? registration.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.GetServiceOrCreateInstance(services, registration.ImplementationType!);
+}
