@@ -98,6 +98,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         var map = MapOf<T>();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        FilterShape.EnsureTranslatable(where);
         var sql = new SqlFilter(command);
         var predicate = sql.Where(where, map, "t");
         var orderBy = SqlFilter.OrderBy(order, map, "t");
@@ -168,6 +169,7 @@ public sealed class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         var (map, from, parent, keyColumn) = Expansions[relation.Name];
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        FilterShape.EnsureTranslatable(where);
         var sql = new SqlFilter(command);
         var predicate = sql.Where(where, map, "t");
 
