@@ -29,12 +29,21 @@ internal sealed class SqlFilter(SqliteCommand command)
     public string Where(Filter? filter, TableMap map, string alias) => filter switch
     {
         null => "1",
-        AllOf all => all.Filters.Count == 0 ? "1" : "(" + string.Join(" AND ", all.Filters.Select(f => Where(f, map, alias))) + ")",
-        AnyOf any => any.Filters.Count == 0 ? "0" : "(" + string.Join(" OR ", any.Filters.Select(f => Where(f, map, alias))) + ")",
+        AllOf all => all.Filters.Count == 0 ? "1" : Balanced([.. all.Filters.Select(f => Where(f, map, alias))], " AND "),
+        AnyOf any => any.Filters.Count == 0 ? "0" : Balanced([.. any.Filters.Select(f => Where(f, map, alias))], " OR "),
         Compare compare => Comparison(compare, map, alias),
         Related related => Relation(related, map, alias),
         _ => throw new NotSupportedException($"Filter {filter.GetType().Name} is not supported."),
     };
+
+    /// <summary>
+    /// The terms joined by <paramref name="op"/> as a balanced tree of parentheses: SQLite parses
+    /// <c>a OR b OR c …</c> into a tree as deep as the list is long, and refuses trees deeper than
+    /// 1000; halves keep the depth at log2 of the count.
+    /// </summary>
+    private static string Balanced(ReadOnlySpan<string> terms, string op) => terms.Length <= 8
+        ? "(" + string.Join(op, terms) + ")"
+        : "(" + Balanced(terms[..(terms.Length / 2)], op) + op + Balanced(terms[(terms.Length / 2)..], op) + ")";
 
     public static string OrderBy(IReadOnlyList<SortField> order, TableMap map, string alias)
     {

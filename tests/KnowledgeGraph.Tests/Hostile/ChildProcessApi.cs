@@ -34,13 +34,16 @@ public sealed class ChildProcessApi : IAsyncDisposable
 
     public static async Task<ChildProcessApi> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "KnowledgeGraph.Api.dll");
+        // KG_TEST_API_DLL points these tests at another build of the API (to see them fail on an older one).
+        var dll = Environment.GetEnvironmentVariable("KG_TEST_API_DLL") is { Length: > 0 } other
+            ? other
+            : Path.Combine(AppContext.BaseDirectory, "KnowledgeGraph.Api.dll");
         var directory = Path.Combine(Path.GetTempPath(), "kg-child-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
