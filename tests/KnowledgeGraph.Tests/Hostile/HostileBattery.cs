@@ -149,6 +149,17 @@ public static class HostileBattery
             c.Add(HostileCase.Query(V, "first as " + name, people, BadRequest, "INVALID_VALUE", new { n = value }));
         }
 
+        foreach (var (name, json) in new[]
+                 {
+                     ("first as 1e400", "{\"query\":\"query($n: Int) { people(first: $n) { totalCount } }\",\"variables\":{\"n\":1e400}}"),
+                     ("first as 30 digits", "{\"query\":\"query($n: Int) { people(first: $n) { totalCount } }\",\"variables\":{\"n\":123456789012345678901234567890}}"),
+                     ("a string as 1e400", "{\"query\":\"query($s: String) { people(where: {name: {eq: $s}}) { totalCount } }\",\"variables\":{\"s\":1e400}}"),
+                     ("a date of month 99", "{\"query\":\"query($d: Date) { statements(where: {date: {eq: $d}}) { totalCount } }\",\"variables\":{\"d\":\"2025-99-99\"}}"),
+                 })
+        {
+            c.Add(HostileCase.Body(V, name, json, BadRequest, "INVALID_VALUE"));
+        }
+
         c.Add(HostileCase.Query(V, "a missing non-null variable", "query($id: ID!) { node(id: $id) { id } }", BadRequest, "INVALID_VALUE", new { }));
         c.Add(HostileCase.Query(V, "null for a non-null variable", "query($id: ID!) { node(id: $id) { id } }", BadRequest, "INVALID_VALUE", new { id = (string?)null }));
         const string where = "query($w: PersonFilterInput) { people(where: $w) { totalCount } }";
