@@ -124,6 +124,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(page);
         var map = RecordMaps.Of<T>();
+        FilterShape.EnsureTranslatable(where);
         var cypher = new CypherFilter();
         var match = $"MATCH (t:{map.Label}) WHERE {cypher.Where(where, map, Record)}";
         var start = page.RangeStart;
@@ -227,6 +228,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
             : throw new NotSupportedException($"The relation {relation.Name} is not stored.");
         var members = map == RecordMaps.Affiliation;
         var binding = members ? Member : Record;
+        FilterShape.EnsureTranslatable(where);
         var cypher = new CypherFilter();
         var parents = cypher.Parameter("parents", result.Keys.ToArray());
         var predicate = cypher.Where(where, map, binding);

@@ -29,12 +29,21 @@ internal sealed class SqlFilter(SqliteCommand command)
     public string Where(Filter? filter, TableMap map, string alias) => filter switch
     {
         null => "1",
-        AllOf all => all.Filters.Count == 0 ? "1" : "(" + string.Join(" AND ", all.Filters.Select(f => Where(f, map, alias))) + ")",
-        AnyOf any => any.Filters.Count == 0 ? "0" : "(" + string.Join(" OR ", any.Filters.Select(f => Where(f, map, alias))) + ")",
+        AllOf all => all.Filters.Count == 0 ? "1" : Balanced([.. all.Filters.Select(f => Where(f, map, alias))], " AND "),
+        AnyOf any => any.Filters.Count == 0 ? "0" : Balanced([.. any.Filters.Select(f => Where(f, map, alias))], " OR "),
         Compare compare => Comparison(compare, map, alias),
         Related related => Relation(related, map, alias),
         _ => throw new NotSupportedException($"Filter {filter.GetType().Name} is not supported."),
     };
+
+    /// <summary>
+    /// The terms joined by <paramref name="op"/> as a balanced tree of parentheses: SQLite parses
+    /// <c>a OR b OR c …</c> into a tree as deep as the list is long, and refuses trees deeper than
+    /// 1000; halves keep the depth at log2 of the count.
+    /// </summary>
+    private static string Balanced(ReadOnlySpan<string> terms, string op) => terms.Length <= 8
+        ? "(" + string.Join(op, terms) + ")"
+        : "(" + Balanced(terms[..(terms.Length / 2)], op) + op + Balanced(terms[(terms.Length / 2)..], op) + ")";
 
     public static string OrderBy(IReadOnlyList<SortField> order, TableMap map, string alias)
     {
@@ -88,12 +97,15 @@ internal sealed class SqlFilter(SqliteCommand command)
             CompareOp.Gte => $"({c} IS NOT NULL AND {c} >= {p})",
             CompareOp.Lt => $"({c} IS NOT NULL AND {c} < {p})",
             CompareOp.Lte => $"({c} IS NOT NULL AND {c} <= {p})",
-            CompareOp.Contains => $"({c} IS NOT NULL AND instr({c}, {p}) > 0)",
-            CompareOp.NotContains => $"({c} IS NULL OR instr({c}, {p}) = 0)",
-            CompareOp.StartsWith => $"({c} IS NOT NULL AND substr({c}, 1, length({p})) = {p})",
-            CompareOp.NotStartsWith => $"({c} IS NULL OR substr({c}, 1, length({p})) <> {p})",
-            CompareOp.EndsWith => $"({c} IS NOT NULL AND (length({p}) = 0 OR substr({c}, -length({p})) = {p}))",
-            CompareOp.NotEndsWith => $"({c} IS NULL OR (length({p}) > 0 AND substr({c}, -length({p})) <> {p}))",
+            // Substring tests compare UTF-8 bytes (BLOB casts): length() and substr() on TEXT
+            // count characters only up to the first U+0000, so a value holding one would match
+            // wrongly. A byte match of valid UTF-8 is a match of whole characters.
+            CompareOp.Contains => $"({c} IS NOT NULL AND instr(CAST({c} AS BLOB), CAST({p} AS BLOB)) > 0)",
+            CompareOp.NotContains => $"({c} IS NULL OR instr(CAST({c} AS BLOB), CAST({p} AS BLOB)) = 0)",
+            CompareOp.StartsWith => $"({c} IS NOT NULL AND substr(CAST({c} AS BLOB), 1, length(CAST({p} AS BLOB))) = CAST({p} AS BLOB))",
+            CompareOp.NotStartsWith => $"({c} IS NULL OR substr(CAST({c} AS BLOB), 1, length(CAST({p} AS BLOB))) <> CAST({p} AS BLOB))",
+            CompareOp.EndsWith => $"({c} IS NOT NULL AND (length(CAST({p} AS BLOB)) = 0 OR substr(CAST({c} AS BLOB), -length(CAST({p} AS BLOB))) = CAST({p} AS BLOB)))",
+            CompareOp.NotEndsWith => $"({c} IS NULL OR (length(CAST({p} AS BLOB)) > 0 AND substr(CAST({c} AS BLOB), -length(CAST({p} AS BLOB))) <> CAST({p} AS BLOB)))",
             _ => throw new NotSupportedException($"{compare.Op} is not supported."),
         };
     }

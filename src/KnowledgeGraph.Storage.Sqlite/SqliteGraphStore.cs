@@ -104,6 +104,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         var map = MapOf<T>();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        FilterShape.EnsureTranslatable(where);
         var sql = new SqlFilter(command);
         var predicate = sql.Where(where, map, "t");
         var orderBy = SqlFilter.OrderBy(order, map, "t");
@@ -173,6 +174,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         var (map, from, parent, keyColumn) = Expansions[relation.Name];
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        FilterShape.EnsureTranslatable(where);
         var sql = new SqlFilter(command);
         var predicate = sql.Where(where, map, "t");
 

@@ -53,6 +53,45 @@ public static class ErrorCodes
     /// <summary>The persisted query hash is not the SHA-256 of the query sent with it.</summary>
     public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
 
+    /// <summary>The document has more tokens than <c>MaxTokens</c>.</summary>
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+
+    /// <summary>Braces, brackets or parentheses nest deeper than <c>MaxNesting</c>.</summary>
+    public const string MaxNestingExceeded = "MAX_NESTING_EXCEEDED";
+
+    /// <summary>The document does not parse.</summary>
+    public const string SyntaxError = "SYNTAX_ERROR";
+
+    /// <summary>More fields than <c>MaxFields</c> once fragments are expanded.</summary>
+    public const string TooManyFields = "TOO_MANY_FIELDS";
+
+    /// <summary>One response name selected more often than <c>MaxRepeatedFields</c> in one selection set.</summary>
+    public const string TooManyRepeatedFields = "TOO_MANY_REPEATED_FIELDS";
+
+    /// <summary>More aliases than <c>MaxAliases</c>.</summary>
+    public const string TooManyAliases = "TOO_MANY_ALIASES";
+
+    /// <summary>More fragment definitions than <c>MaxFragments</c>.</summary>
+    public const string TooManyFragments = "TOO_MANY_FRAGMENTS";
+
+    /// <summary>Fragments spread fragments deeper than <c>MaxFragmentDepth</c>.</summary>
+    public const string FragmentsTooDeep = "FRAGMENTS_TOO_DEEP";
+
+    /// <summary>Input objects or lists nest deeper than <c>MaxInputDepth</c>.</summary>
+    public const string InputTooDeep = "INPUT_TOO_DEEP";
+
+    /// <summary>A list longer than <c>MaxListLength</c> in an argument or variable.</summary>
+    public const string ListTooLong = "LIST_TOO_LONG";
+
+    /// <summary>More <c>__schema</c>/<c>__type</c> fields than <c>MaxIntrospectionFields</c>.</summary>
+    public const string TooManyIntrospectionFields = "TOO_MANY_INTROSPECTION_FIELDS";
+
+    /// <summary>The answer is larger than <c>MaxResponseBytes</c>.</summary>
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
+
+    /// <summary>A string of the request is not valid Unicode (invalid UTF-8, a lone surrogate).</summary>
+    public const string InvalidUnicode = "INVALID_UNICODE";
+
     /// <summary>An error for the client, with its code.</summary>
     public static ExecutionError Error(string code, string message) => new(message) { Code = code };
 }

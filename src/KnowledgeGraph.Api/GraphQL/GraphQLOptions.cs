@@ -56,4 +56,40 @@ public sealed class GraphQLOptions
 
     /// <summary>How many parsed and validated documents are kept in memory; 0 turns the cache off.</summary>
     public int DocumentCacheSize { get; set; } = 1000;
+
+    /// <summary>The most tokens a document may have (names, punctuators, values), counted before it is parsed.</summary>
+    public int MaxTokens { get; set; } = 10_000;
+
+    /// <summary>How deep braces, brackets and parentheses may nest in a document, counted before it is parsed.</summary>
+    public int MaxNesting { get; set; } = 40;
+
+    /// <summary>The most fields an operation may select once its fragments are expanded (HotChocolate's 2048).</summary>
+    public int MaxFields { get; set; } = 2048;
+
+    /// <summary>How often one response name may be selected in one selection set.</summary>
+    public int MaxRepeatedFields { get; set; } = 10;
+
+    /// <summary>The most aliases a document may use.</summary>
+    public int MaxAliases { get; set; } = 50;
+
+    /// <summary>The most fragment definitions a document may hold.</summary>
+    public int MaxFragments { get; set; } = 100;
+
+    /// <summary>How long a chain of fragments spreading fragments may be.</summary>
+    public int MaxFragmentDepth { get; set; } = 16;
+
+    /// <summary>How deep input objects and lists may nest, in literals and in variables.</summary>
+    public int MaxInputDepth { get; set; } = 16;
+
+    /// <summary>The most items a list may hold in an argument, a literal or a variable.</summary>
+    public int MaxListLength { get; set; } = 500;
+
+    /// <summary>The most conditions one <c>where</c> may hold (comparisons, <c>and</c>/<c>or</c> entries, relation filters).</summary>
+    public int MaxFilterConditions { get; set; } = 100;
+
+    /// <summary>The most <c>__schema</c> and <c>__type</c> fields an operation may select once its fragments are expanded.</summary>
+    public int MaxIntrospectionFields { get; set; } = 3;
+
+    /// <summary>The largest response body, in bytes; a larger answer is replaced by an error.</summary>
+    public long MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 }

@@ -66,6 +66,11 @@ public static class KnowledgeGraphHosting
 
         services.AddHttpContextAccessor();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<Protection.RequestGuard>();
+
+        // Requests are bounded by the execution timeout; shutdown waits this long for them and
+        // then aborts what is left, so a stop is never held up by a request.
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = builder.Configuration.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(10)));
         services.AddSingleton<PersistedQueries>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<KnowledgeGraphSchema>()

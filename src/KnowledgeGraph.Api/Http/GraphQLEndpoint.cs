@@ -4,7 +4,9 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Pipeline;
+using KnowledgeGraph.Api.Protection;
 using KnowledgeGraph.Domain.Ports;
+using KnowledgeGraph.Domain.Query;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -22,7 +24,7 @@ internal sealed partial class GraphQLEndpoint(
     IDocumentExecuter<KnowledgeGraphSchema> executer,
     IGraphQLTextSerializer serializer,
     IGraphStore store,
-    IDocumentBuilder documentBuilder,
+    RequestGuard guard,
     DocumentCache documents,
     PersistedQueries persistedQueries,
     IOptions<GraphQLOptions> options,
@@ -75,17 +77,30 @@ internal sealed partial class GraphQLEndpoint(
         GraphQLHttpRequest request;
         string query;
         string? hashToStore;
-        GraphQLDocument? parsed = null;
+        GraphQLDocument parsed;
+        var settings = options.Value;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        // The execution timeout covers parsing and validation as well: every walk before the
+        // executer checks this token, and the executer gets what is left of the time.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        if (settings.ExecutionTimeout > TimeSpan.Zero)
+        {
+            deadline.CancelAfter(settings.ExecutionTimeout);
+        }
+
         try
         {
             request = HttpMethods.IsPost(http.Request.Method)
                 ? await ReadPostAsync(http)
-                : GraphQLHttpRequest.Parse(http.Request.Query);
+                : ReadGet(http);
             (query, hashToStore) = ResolvePersistedQuery(http, request, mediaType);
+
+            // Parsed here once, within the limits (or taken from the cache), and handed to the
+            // executer, which then neither parses it again nor meets a document it cannot bound.
+            parsed = documents.Peek(query) ?? guard.Parse(query, deadline.Token);
             if (HttpMethods.IsGet(http.Request.Method))
             {
-                // Parsed here once (or taken from the cache) and handed to the executer, not parsed twice.
-                parsed = documents.Peek(query) ?? TryParse(query);
                 if (IsMutation(parsed, request.OperationName))
                 {
                     http.Response.Headers.Allow = "POST";
@@ -98,8 +113,18 @@ internal sealed partial class GraphQLEndpoint(
             await WriteErrorAsync(http, mediaType, e.StatusCode, e.Code, e.Message);
             return;
         }
+        catch (RequestRefusedException e)
+        {
+            await WriteErrorAsync(http, mediaType, e.Refusal.Status, e.Refusal.ToError());
+            return;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status504GatewayTimeout, ErrorCodes.Timeout, "The operation has timed out.");
+            return;
+        }
 
-        var settings = options.Value;
+        var remaining = settings.ExecutionTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
         using var scope = StoreCallCounter.BeginScope();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -112,13 +137,14 @@ internal sealed partial class GraphQLEndpoint(
             User = http.User,
             UserContext = new RequestContext(store, settings),
             CancellationToken = http.RequestAborted,
-            Timeout = settings.ExecutionTimeout,
+            Timeout = settings.ExecutionTimeout > TimeSpan.Zero ? (remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1)) : Timeout.InfiniteTimeSpan,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = context =>
             {
                 context.Exception = context.OriginalException switch
                 {
                     StoreException store => ErrorCodes.Error(store.Code, store.Message),
+                    FilterTooLargeException filter => ErrorCodes.Error(ErrorCodes.InvalidFilter, $"where: {filter.Message}"),
                     _ => ErrorCodes.Error(ErrorCodes.Internal, $"An internal error occurred; the server log has it under request id {http.TraceIdentifier}."),
                 };
                 if (context.OriginalException is StoreException failure)
@@ -126,7 +152,7 @@ internal sealed partial class GraphQLEndpoint(
                     // The client hears the code; the cause (SQLite's error, say) goes to the log.
                     LogStoreFailure(logger, failure, http.TraceIdentifier, failure.Code);
                 }
-                else
+                else if (context.OriginalException is not FilterTooLargeException)
                 {
                     LogUnhandled(logger, context.OriginalException, http.TraceIdentifier);
                 }
@@ -141,10 +167,40 @@ internal sealed partial class GraphQLEndpoint(
             persistedQueries.Store(hashToStore, query);
         }
 
+        http.Response.Headers[StoreCallsHeader] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Written to a bounded buffer first: an answer over the cap is replaced by an error
+        // before any byte of it leaves, and no answer grows the process past the cap.
+        using var body = new BoundedBuffer(settings.MaxResponseBytes);
+        try
+        {
+            await serializer.WriteAsync(body, result, http.RequestAborted);
+        }
+        catch (ResponseTooLargeException)
+        {
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, ErrorCodes.ResponseTooLarge,
+                $"The answer is larger than {settings.MaxResponseBytes} bytes; select fewer fields or smaller pages.");
+            return;
+        }
+
         http.Response.StatusCode = StatusOf(result);
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        http.Response.Headers[StoreCallsHeader] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        body.Position = 0;
+        await body.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    private GraphQLHttpRequest ReadGet(HttpContext http)
+    {
+        var request = GraphQLHttpRequest.Parse(http.Request.Query);
+        foreach (var (name, value) in new[] { ("variables", request.Variables), ("extensions", request.Extensions) })
+        {
+            if (value is { } json && JsonGuard.CheckParameter(json, name, options.Value) is { } refusal)
+            {
+                throw new RequestRefusedException(refusal);
+            }
+        }
+
+        return request;
     }
 
     private async Task<GraphQLHttpRequest> ReadPostAsync(HttpContext http)
@@ -192,6 +248,11 @@ internal sealed partial class GraphQLEndpoint(
         try
         {
             using var document = JsonDocument.Parse(buffer.ToArray());
+            if (JsonGuard.CheckBody(document.RootElement, options.Value) is { } refusal)
+            {
+                throw new RequestRefusedException(refusal);
+            }
+
             return GraphQLHttpRequest.Parse(document.RootElement.Clone());
         }
         catch (JsonException e)
@@ -311,18 +372,6 @@ internal sealed partial class GraphQLEndpoint(
             : StatusCodes.Status400BadRequest;
     }
 
-    private GraphQLDocument? TryParse(string query)
-    {
-        try
-        {
-            return documentBuilder.Build(query);
-        }
-        catch (Exception e) when (e is ExecutionError or GraphQLParser.Exceptions.GraphQLParserException)
-        {
-            return null; // the executer parses again and reports the error in its own words
-        }
-    }
-
     private static bool IsMutation(GraphQLDocument? document, string? operationName)
     {
         if (document is null)
@@ -337,12 +386,15 @@ internal sealed partial class GraphQLEndpoint(
         return operation?.Operation == OperationType.Mutation;
     }
 
-    private async Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message)
+    private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>
+        WriteErrorAsync(http, mediaType, status, ErrorCodes.Error(code, message));
+
+    private async Task WriteErrorAsync(HttpContext http, string mediaType, int status, ExecutionError error)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
-        result.AddError(ErrorCodes.Error(code, message));
+        result.AddError(error);
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 

@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Tests.Protection;
 public sealed class ConfiguredLimitsTests : IAsyncLifetime
 {
     // people > nodes > statements > nodes > text, evidence > text: 6 deep, and at worst
-    // 1 + 1 + 10 + 10 + 10·10 + 10·10 + 10·10·5 = 722 fields (pages of 10, evidence counted as 5).
+    // 10 + 1 + 10·10 + 10 + 10·10 + 10·10 + 10·10·5 = 821 (pages of 10, connections costing 10, evidence counted as 5).
     private const string Query = "{ people { nodes { statements { nodes { text evidence { text } } } } } }";
 
     private readonly ApiFactory _factory = new();
@@ -19,7 +19,7 @@ public sealed class ConfiguredLimitsTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _factory.Settings["GraphQL:MaxComplexity"] = "722";
+        _factory.Settings["GraphQL:MaxComplexity"] = "821";
         _factory.Settings["GraphQL:MaxDepth"] = "6";
         _http = _factory.CreateClient();
         return ValueTask.CompletedTask;
@@ -39,12 +39,12 @@ public sealed class ConfiguredLimitsTests : IAsyncLifetime
     [Fact]
     public async Task One_more_item_per_page_goes_over_the_cost_limit()
     {
-        // statements(first: 11): 1 + 1 + 10 + 10 + 110 + 110 + 550 = 792.
+        // statements(first: 11), connections costing 10: 10 + 1 + 10·10 + 10 + 110 + 110 + 550 = 891.
         var response = await GraphQLWire.PostAsync(_http, new { query = Query.Replace("statements {", "statements(first: 11) {", StringComparison.Ordinal) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("MAX_COMPLEXITY_EXCEEDED", response.Code);
-        Assert.Equal("The operation's complexity is 792; the maximum allowed is 722. Ask for smaller pages (first/last) or fewer nested fields.", response.Message);
+        Assert.Equal("The operation's complexity is 891; the maximum allowed is 821. Ask for smaller pages (first/last) or fewer nested fields.", response.Message);
         await GraphQLWire.AssertStillServesAsync(_http);
     }
 

@@ -56,12 +56,13 @@ public sealed class LimitsTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task An_operation_costing_more_than_50000_is_refused_with_its_cost()
     {
-        // Three nested pages of 100: 1 + 1 + 100 + 100 + 100² + 100² + 100³ = 1020202 fields at worst.
+        // Three nested pages of 100, each connection costing 10 and each other field 1:
+        // 10 + 1 + 100·10 + 100 + 100²·10 + 100² + 100³ = 1111111.
         var response = await GraphQLWire.PostAsync(_http, new { query = "{ people(first: 100) { nodes { statements(first: 100) { nodes { responses(first: 100) { nodes { text } } } } } } }" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("MAX_COMPLEXITY_EXCEEDED", response.Code);
-        Assert.Equal("The operation's complexity is 1020202; the maximum allowed is 50000. Ask for smaller pages (first/last) or fewer nested fields.", response.Message);
+        Assert.Equal("The operation's complexity is 1111111; the maximum allowed is 50000. Ask for smaller pages (first/last) or fewer nested fields.", response.Message);
         Assert.Null(response.Json!["data"]);
         ProtectionAssert.Clean(response);
         await GraphQLWire.AssertStillServesAsync(_http);
@@ -70,7 +71,7 @@ public sealed class LimitsTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Two_nested_pages_of_100_are_within_the_cost_limit()
     {
-        // 1 + 1 + 100 + 100 + 100² = 10202.
+        // 10 + 1 + 100·10 + 100 + 100² = 11111.
         var response = await GraphQLWire.PostAsync(_http, new { query = "{ people(first: 100) { nodes { statements(first: 100) { nodes { text } } } } }" });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
@@ -89,8 +90,8 @@ public sealed class LimitsTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), $"took {DateTime.UtcNow - started}");
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("MAX_COMPLEXITY_EXCEEDED", response.Code);
-        Assert.Equal("The operation selects 2147483648 fields once its fragments are expanded; the maximum allowed complexity is 50000.", response.Message);
+        Assert.Equal("FRAGMENTS_TOO_DEEP", response.Code);
+        Assert.Equal("The operation spreads fragments inside fragments 31 deep; the maximum allowed is 16. (line 1, column 1)", response.Message);
         ProtectionAssert.Clean(response);
         await GraphQLWire.AssertStillServesAsync(_http);
     }

@@ -14,7 +14,7 @@ public sealed record StoreUnderTest(IGraphStore Store, IGraphStoreAdmin Admin);
 /// The store contract: every adapter must answer these exactly alike. Subclasses supply a store
 /// seeded with the shipped articles (shared, read-only) and empty stores (one per call).
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private const string Article = "000-7ec11662766b884c";
 

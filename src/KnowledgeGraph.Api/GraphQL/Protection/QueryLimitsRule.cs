@@ -15,15 +15,22 @@ namespace KnowledgeGraph.Api.GraphQL.Protection;
 /// variables (<c>first: $n</c>).
 /// </summary>
 /// <remarks>
-/// Introspection is left out of both numbers: Banana Cake Pop's schema query is deep by nature,
-/// and <see cref="IntrospectionDepthRule"/> bounds introspection on its own terms.
-/// Cost: every field costs 1; the fields below a list are multiplied by its length, taken from
+/// Introspection is left out of the depth (Banana Cake Pop's schema query is deep by nature,
+/// and <see cref="IntrospectionDepthRule"/> bounds its nesting) but counted in the cost, 1 per
+/// field selected (its lists are not multiplied: the schema is in memory, and the number of
+/// <c>__schema</c>/<c>__type</c> fields is capped on its own).
+/// Cost, after HotChocolate's weights: a field that reaches the store (a connection, a node,
+/// a relation to a node) costs 10, a <c>where</c> or <c>order</c> on it 10 more each, any
+/// other field 1; the fields below a list are multiplied by its length, taken from
 /// <c>first</c>/<c>last</c> (or the number of <c>ids</c>), else the default page size for a
 /// connection's <c>edges</c>/<c>nodes</c>, else 5.
 /// </remarks>
 internal sealed class QueryLimitsRule : ComplexityValidationRule
 {
     private const double OtherListLength = 5;
+
+    /// <summary>HotChocolate's default cost of a resolver that does I/O, and of a filter or a sort.</summary>
+    private const double StoreCost = 10;
 
     private readonly GraphQLOptions _options;
 
@@ -105,17 +112,20 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
     {
         if (IsIntrospection(context.FieldDefinition.Name) || IsIntrospection(context.ParentType.Name))
         {
-            return new FieldComplexityResult(0, 0);
+            // Counted, once per field selected: the schema is in memory, and how much of it
+            // introspection may fetch is bounded by the introspection limits instead.
+            return new FieldComplexityResult(1, 1);
         }
 
+        var weight = Weight(context);
         if (!IsList(context.FieldDefinition))
         {
-            return new FieldComplexityResult(1, 1);
+            return new FieldComplexityResult(weight, 1);
         }
 
         if (Length(context.Arguments) is { } length)
         {
-            return new FieldComplexityResult(1, length);
+            return new FieldComplexityResult(weight, length);
         }
 
         if (context.Parent is { } parent && !IsList(parent.FieldDefinition))
@@ -123,16 +133,66 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
             // A connection's edges or nodes: as long as the page the connection field asks for.
             if (Length(parent.Arguments) is { } pageLength)
             {
-                return new FieldComplexityResult(1, pageLength);
+                return new FieldComplexityResult(weight, pageLength);
             }
 
             if (parent.FieldDefinition.Arguments?.Find("first") is not null)
             {
-                return new FieldComplexityResult(1, defaultPageSize);
+                return new FieldComplexityResult(weight, defaultPageSize);
             }
         }
 
-        return new FieldComplexityResult(1, OtherListLength);
+        return new FieldComplexityResult(weight, OtherListLength);
+    }
+
+    /// <summary>
+    /// 10 for a field whose resolver reaches the store (a connection, or a field returning nodes
+    /// outside a connection's own <c>nodes</c>/<c>edges</c>), 10 more for each of its
+    /// <c>where</c> and <c>order</c>; 1 for anything else.
+    /// </summary>
+    private static double Weight(FieldImpactContext context)
+    {
+        var field = context.FieldDefinition;
+        var insideConnection = context.ParentType.Name.EndsWith("Connection", StringComparison.Ordinal)
+            || context.ParentType.Name.EndsWith("Edge", StringComparison.Ordinal);
+        var weight = !insideConnection && ReachesStore(field) ? StoreCost : 1;
+        foreach (var name in new[] { "where", "order" })
+        {
+            if (context.Arguments is { } arguments && arguments.TryGetValue(name, out var value) && value.Value is not null)
+            {
+                weight += StoreCost;
+            }
+        }
+
+        return weight;
+    }
+
+    private static bool ReachesStore(FieldType field)
+    {
+        if (field.Arguments?.Find("first") is not null)
+        {
+            return true;
+        }
+
+        var type = field.ResolvedType;
+        while (true)
+        {
+            if (type is NonNullGraphType nonNull)
+            {
+                type = nonNull.ResolvedType;
+            }
+            else if (type is ListGraphType list)
+            {
+                type = list.ResolvedType;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return type is IInterfaceGraphType or UnionGraphType
+            || (type is IObjectGraphType obj && obj.ResolvedInterfaces.Any(i => i.Name == "Node"));
     }
 
     private static double? Length(IDictionary<string, global::GraphQL.Execution.ArgumentValue>? arguments)
@@ -159,8 +219,8 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
     private static bool IsIntrospection(string name) => name.StartsWith("__", StringComparison.Ordinal);
 
     /// <summary>
-    /// The depth of a selection and the number of fields it selects once its fragments are
-    /// expanded, introspection left out; each fragment is measured once.
+    /// The depth of a selection (introspection left out) and the number of fields it selects
+    /// once its fragments are expanded (introspection counted); each fragment is measured once.
     /// </summary>
     private sealed class ShapeWalker(ValidationContext context)
     {
@@ -183,7 +243,7 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
 
                 var (depth, count) = selection switch
                 {
-                    GraphQLField field when IsIntrospection(field.Name.StringValue) => (0, 0d),
+                    GraphQLField field when IsIntrospection(field.Name.StringValue) => (0, Measure(field.SelectionSet).Fields + 1),
                     GraphQLField field => Child(Measure(field.SelectionSet)),
                     GraphQLInlineFragment inline => Measure(inline.SelectionSet),
                     GraphQLFragmentSpread spread => Fragment(spread.FragmentName.Name.StringValue),

@@ -67,7 +67,7 @@ internal static class ConnectionFields
     private static (Filter? Where, IReadOnlyList<SortField> Order, PageRequest Page) ReadArguments<TFilter>(IResolveFieldContext ctx)
         where TFilter : IFilterable
     {
-        var where = TFilter.Translate(ctx.GetArgument<object?>("where"), "where");
+        var where = Protection.FilterLimit.Check(TFilter.Translate(ctx.GetArgument<object?>("where"), "where"), ctx.Request().Options);
         var order = SortReader.Read(ctx.GetArgument<object?>("order"), "order", TFilter.Sorts);
         return (where, order, PagingArguments.Read(ctx));
     }
