@@ -66,7 +66,7 @@ public static class KnowledgeGraphHosting
 
         services.AddHttpContextAccessor();
         services.AddSingleton<DocumentCache>();
-        services.AddSingleton<Protection.RequestGuard>();
+        services.AddSingleton<RequestGuard>();
 
         // Requests are bounded by the execution timeout; shutdown waits this long for them and
         // then aborts what is left, so a stop is never held up by a request.

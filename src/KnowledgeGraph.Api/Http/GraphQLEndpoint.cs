@@ -4,7 +4,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Pipeline;
-using KnowledgeGraph.Api.Protection;
+using KnowledgeGraph.Api.GraphQL.Protection;
 using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Domain.Query;
 using Microsoft.Extensions.Options;

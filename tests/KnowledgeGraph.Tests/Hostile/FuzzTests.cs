@@ -4,7 +4,7 @@ using CsCheck;
 using GraphQL.Execution;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Http;
-using KnowledgeGraph.Api.Protection;
+using KnowledgeGraph.Api.GraphQL.Protection;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Query;
 using KnowledgeGraph.Tests.Stores;

@@ -1,7 +1,7 @@
 using System.Net;
 using GraphQL.Execution;
 using KnowledgeGraph.Api.GraphQL;
-using KnowledgeGraph.Api.Protection;
+using KnowledgeGraph.Api.GraphQL.Protection;
 using KnowledgeGraph.Tests.Infrastructure;
 using KnowledgeGraph.Tests.Protection;
 using KnowledgeGraph.Tests.Protocol;

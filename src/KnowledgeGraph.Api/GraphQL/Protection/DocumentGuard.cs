@@ -1,7 +1,6 @@
 using GraphQLParser.AST;
-using KnowledgeGraph.Api.GraphQL;
 
-namespace KnowledgeGraph.Api.Protection;
+namespace KnowledgeGraph.Api.GraphQL.Protection;
 
 /// <summary>
 /// The limits on a parsed document, checked before GraphQL.NET validates it (its rules walk

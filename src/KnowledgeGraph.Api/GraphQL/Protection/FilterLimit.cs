@@ -1,7 +1,7 @@
-using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Conventions.Filtering;
 using KnowledgeGraph.Domain.Query;
 
-namespace KnowledgeGraph.Api.Protection;
+namespace KnowledgeGraph.Api.GraphQL.Protection;
 
 /// <summary>
 /// The bound on a translated <c>where</c>: at most <see cref="GraphQLOptions.MaxFilterConditions"/>

@@ -1,7 +1,6 @@
 using GraphQL;
-using KnowledgeGraph.Api.GraphQL;
 
-namespace KnowledgeGraph.Api.Protection;
+namespace KnowledgeGraph.Api.GraphQL.Protection;
 
 /// <summary>
 /// A request refused before it runs: the code, what was wrong, where in the document (line and

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using KnowledgeGraph.Api.GraphQL;
 
-namespace KnowledgeGraph.Api.Protection;
+namespace KnowledgeGraph.Api.GraphQL.Protection;
 
 /// <summary>
 /// The limits on the JSON of a request (a POST body, or the <c>variables</c> and

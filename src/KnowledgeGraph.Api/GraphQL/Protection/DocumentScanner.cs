@@ -1,6 +1,5 @@
-using KnowledgeGraph.Api.GraphQL;
 
-namespace KnowledgeGraph.Api.Protection;
+namespace KnowledgeGraph.Api.GraphQL.Protection;
 
 /// <summary>
 /// One pass over a document's text before the parser sees it, in a loop with no recursion:

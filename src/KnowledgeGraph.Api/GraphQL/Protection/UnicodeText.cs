@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Api.Protection;
+namespace KnowledgeGraph.Api.GraphQL.Protection;
 
 /// <summary>Whether UTF-16 text is Unicode: every surrogate is half of a pair.</summary>
 internal static class UnicodeText

@@ -2,10 +2,9 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
-using KnowledgeGraph.Api.GraphQL;
 using Microsoft.Extensions.Options;
 
-namespace KnowledgeGraph.Api.Protection;
+namespace KnowledgeGraph.Api.GraphQL.Protection;
 
 /// <summary>
 /// Parses a document only once it is known to be within the limits, and checks the parsed

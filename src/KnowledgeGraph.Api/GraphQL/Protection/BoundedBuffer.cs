@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Api.Protection;
+namespace KnowledgeGraph.Api.GraphQL.Protection;
 
 /// <summary>A memory buffer that refuses to grow past a cap (<see cref="ResponseTooLargeException"/>).</summary>
 internal sealed class BoundedBuffer(long capacity) : MemoryStream
