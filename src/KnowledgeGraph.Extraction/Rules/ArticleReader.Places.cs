@@ -69,7 +69,7 @@ internal sealed partial class ArticleReader
         for (var len = Math.Min(4, toks.Count - k); len >= 1; len--)
         {
             var run = toks.Skip(k).Take(len).ToList();
-            if (!run.All(t => t.IsWord) || !Adjacent(run) || (len > 1 && run.Take(len - 1).Any(t => t.Possessive)))
+            if (!run.All(t => t.IsCapitalised) || !Adjacent(run) || (len > 1 && run.Take(len - 1).Any(t => t.Possessive)))
             {
                 continue;
             }
@@ -84,9 +84,11 @@ internal sealed partial class ArticleReader
             var placeNoun = prev is { IsWord: true } && prev.Lower == "of" && prev2 is { IsWord: true } && PlaceNouns.Contains(prev2.Lower);
             var regionWord = next is { IsWord: true } && RegionWords.Contains(next.Lower) && !last.Possessive;
             var end = regionWord ? next!.End : (last.Possessive ? last.End - 2 : last.End);
-            var modifier = next is { IsWord: true } && ModifiedNouns.Contains(next.Lower) || regionWord && nextIndex + 1 < toks.Count && ModifiedNouns.Contains(toks[nextIndex + 1].Lower);
+            var modifier = next is { IsWord: true } && ModifiedNouns.Contains(next.Lower) || regionWord && nextIndex + 1 < toks.Count && ModifiedNouns.Contains(toks[nextIndex + 1].Lower)
+                           || next is { IsCapitalised: true } && Lexicon.Titles.Contains(next.Lower);
             var actor = !locative && !placeNoun && (IsActorPosition(toks, k, nextIndex) || last.Possessive && !regionWord && IsOrganisationAfter(toks, nextIndex));
-            var container = prev is { IsWord: true } && prev.Lower == "in" && prev2 is { IsWord: true } && _places.Count > 0 && _places[^1].End >= prev2.Start - 1;
+            var inAt = prev?.Lower == "in" ? k - 1 : prev?.Lower == "the" && prev2?.Lower == "in" ? k - 2 : -1;
+            var container = inAt > 0 && toks[inAt - 1].IsWord && _places.Count > 0 && _places[^1].End >= toks[inAt - 1].Start - 1;
             var headline = s.Paragraph.IsHeadline;
 
             // 1. The graph's own places, by name or alias.
@@ -99,6 +101,14 @@ internal sealed partial class ArticleReader
             }
 
             var entries = _gazetteer.Lookup(name);
+            if (entries.Count == 0 && !headline && (regionWord || len > 1 && RegionWords.Contains(last.Lower) && last.IsCapitalised))
+            {
+                // "the Ardenreach province", "Tarn Province": a region the data set does not know, named as one.
+                var regionName = _text[run[0].Start..end];
+                var newKey = ProposePlace(regionName, PlaceKind.Region, null);
+                return (new PlaceMention(run[0].Start, end, newKey, PlaceKind.Region, "place.new-named-as-region", false, modifier, container, headline), regionWord ? nextIndex : nextIndex - 1);
+            }
+
             if (entries.Count == 0)
             {
                 // A town the data set does not know, named as one: "the village of X in Y".
@@ -198,6 +208,12 @@ internal sealed partial class ArticleReader
             return true;
         }
 
+        // The subject of a that-clause: "demanded that Kyiv recognize …".
+        if (before is { IsWord: true, Lower: "that" } && after is { IsWord: true, IsCapitalised: false } && !Lexicon.Locatives.Contains(after.Lower))
+        {
+            return true;
+        }
+
         return before is { IsWord: true } && (Lexicon.IsVerbLike(before.Lower) || before.Lower is "by" or "against");
     }
 
@@ -218,7 +234,12 @@ internal sealed partial class ArticleReader
     private string? ContainerAfter(Sentence s, int index)
     {
         var toks = s.Tokens;
-        if (index + 1 >= toks.Count || toks[index].Lower != "in" || !toks[index + 1].IsCapitalised)
+        if (index + 1 < toks.Count && toks[index].Lower == "in" && toks[index + 1].Lower == "the")
+        {
+            index++;
+        }
+
+        if (index + 1 >= toks.Count || toks[index].Lower is not ("in" or "the") || !toks[index + 1].IsCapitalised)
         {
             return null;
         }
@@ -318,11 +339,13 @@ internal sealed partial class ArticleReader
         // "X said from the frontline town of Y:": where it was said.
         if (f.SaidAt is null)
         {
-            foreach (var p in _places.Where(p => p.Start >= f.ContextStart && p.End <= f.ContextEnd && !_model.InQuote(p.Start) && (p.End <= f.Start || p.Start >= f.End)))
+            var lo = Math.Min(f.ContextStart, f.Start);
+            var hi = Math.Max(f.ContextEnd, f.End);
+            foreach (var p in _places.Where(p => p.Start >= lo && p.End <= hi && !_model.InQuote(p.Start) && (f.Direct || p.End <= f.Start || p.Start >= f.End)))
             {
-                var lead = _text[Math.Max(f.ContextStart, p.Start - 40)..p.Start];
-                var from = lead.LastIndexOf(" from ", StringComparison.Ordinal);
-                if (from >= 0 && !lead[from..].Contains(',', StringComparison.Ordinal))
+                var lead = _text[Math.Max(lo, p.Start - 40)..p.Start];
+                var from = Math.Max(lead.LastIndexOf(" from ", StringComparison.Ordinal), f.Direct ? lead.LastIndexOf(" in ", StringComparison.Ordinal) : -1);
+                if (from >= 0 && !lead[from..].Contains(',', StringComparison.Ordinal) && !lead[from..].Contains('.', StringComparison.Ordinal))
                 {
                     f.SaidAt = p.Key;
                     f.Reasons.Add("place.said-from");
@@ -332,7 +355,7 @@ internal sealed partial class ArticleReader
         }
 
         var about = new List<PlaceMention>();
-        foreach (var p in _places.Where(p => p.Start >= f.Start && p.End <= f.End && !p.Headline))
+        foreach (var p in _places.Where(p => p.Start >= f.Start && p.End <= f.End && !p.Headline && (!f.Direct || _model.InQuote(p.Start))))
         {
             if (p.Actor || p.Modifier || p.Container)
             {

@@ -109,7 +109,7 @@ internal sealed partial class ArticleReader
                 return ([t], null);
             }
 
-            if (lower is "the")
+            if (lower is "the" || lower is "a" or "an" && k < end)
             {
                 k--;
                 if (k >= 0 && tokens[k].Lower == "of")
@@ -161,7 +161,7 @@ internal sealed partial class ArticleReader
         }
 
         var head = words[^1];
-        var bare = words.Where(t => t.Lower != "the").ToList();
+        var bare = words.Where(t => t.Lower is not ("the" or "a" or "an")).ToList();
         if (bare.Count == 0)
         {
             return null;
@@ -185,7 +185,7 @@ internal sealed partial class ArticleReader
         }
 
         // "the ministry said", "the company said": the organisation named before.
-        if (words[0].Lower == "the" && bare.Count == 1 && !head.IsCapitalised && (Lexicon.OrganisationHeads.ContainsKey(head.Lower) || Lexicon.OrganisationDescriptors.Contains(head.Lower)))
+        if (bare.Count == 1 && !head.IsCapitalised && (Lexicon.OrganisationHeads.ContainsKey(head.Lower) || Lexicon.OrganisationDescriptors.Contains(head.Lower)))
         {
             return new Mention(MentionKind.OrganisationReference, start, end, text, Role: head.Lower);
         }
@@ -199,7 +199,7 @@ internal sealed partial class ArticleReader
         }
 
         // "A Dovrian army spokesman", "a ministry official": the organisation speaks through an unnamed voice.
-        if (!head.IsCapitalised && Lexicon.Roles.Contains(head.Lower) && bare.Count >= 2 && words[0].Lower is "a" or "an" or "the" && !bare.Any(t => t.IsCapitalised && !IsDemonymOrCountry(t)))
+        if (!head.IsCapitalised && Lexicon.Roles.Contains(head.Lower) && bare.Count >= 2 && !Lexicon.Titles.Contains(bare[^2].Lower))
         {
             var orgTokens = bare.Take(bare.Count - 1).ToList();
             if (orgTokens.Count > 0 && Lexicon.OrganisationHeads.TryGetValue(orgTokens[^1].Lower, out var spokenFor))
@@ -375,6 +375,12 @@ internal sealed partial class ArticleReader
             case MentionKind.Organisation:
                 return Organisation(m.Name!, m.OrganisationKind, m.CountryCode, "speaker.organisation");
             case MentionKind.Person:
+                if (m.Alias is null && m.Role is null && !m.Name!.Contains(' ', StringComparison.Ordinal) && !IsKnownOrNamedPerson(m.Name, position))
+                {
+                    // A lone capitalised word that is nobody's name so far: a body ("Valdoria rejected …").
+                    return Organisation(m.Name, OrganisationKind.Other, null, "speaker.unknown-single-name-as-organisation");
+                }
+
                 return Person(new PersonMention(position, m.Name!, m.Alias, m.Role, m.OrganisationText, m.CountryCode), "speaker.person");
             default:
                 return null;
@@ -396,6 +402,18 @@ internal sealed partial class ArticleReader
         }
 
         return lastSpeaker.Speaker is { } sp ? sp with { Rule = rule } : null;
+    }
+
+    private bool IsKnownOrNamedPerson(string name, int position)
+    {
+        if (_resolver.Resolve(EntityType.Person, [name]).Key is not null)
+        {
+            return true;
+        }
+
+        var norm = Names.Normalise(name);
+        return _personMentions.Any(p => p.Position < position && Names.Normalise(p.Name).Split(' ')[^1] == norm)
+               || _newPeople.Values.Any(p => Names.Normalise(p.Name).Split(' ')[^1] == norm);
     }
 
     // The last organisation that spoke before, preferring one whose name carries the noun.

@@ -31,7 +31,7 @@ internal sealed partial class ArticleReader
         {
             var q = quotes[i];
             var para = _model.ParagraphAt(q.Start);
-            if (para.IsHeadline || WordCount(q) < 4)
+            if (para.IsHeadline || !IsRealQuote(q))
             {
                 continue; // a headline's quote or a scare quote
             }
@@ -60,7 +60,7 @@ internal sealed partial class ArticleReader
                 if (f is not null)
                 {
                     f.ContextStart = q.End;
-                    f.ContextEnd = attribution.End;
+                    f.ContextEnd = Math.Max(attribution.End, _model.SentenceAt(attribution.End - 1)?.End ?? attribution.End);
                 }
             }
             else if (PreAttribution(q, para) is { } pre)
@@ -125,6 +125,10 @@ internal sealed partial class ArticleReader
         return f;
     }
 
+    // A quotation, not a scare quote: four words or more, or a sentence of its own (ending in punctuation).
+    private bool IsRealQuote(Quote q) =>
+        WordCount(q) >= 4 || q.InnerEnd > q.InnerStart && _text[q.InnerEnd - 1] is ',' or '.' or '!' or '?';
+
     private int WordCount(Quote q) => TextModel.Tokenise(_text, q.InnerStart, q.InnerEnd).Count(t => t.IsWord);
 
     private bool ParagraphFollows(Quote a, Quote b)
@@ -139,7 +143,8 @@ internal sealed partial class ArticleReader
     {
         var inner = _text[start..end].ToLowerInvariant();
         var will = inner.Contains(" will ", StringComparison.Ordinal) || inner.Contains(" would ", StringComparison.Ordinal);
-        return will && (inner.StartsWith("those who ", StringComparison.Ordinal) || inner.StartsWith("if ", StringComparison.Ordinal)
+        var sentenceIf = inner.Contains(". if ", StringComparison.Ordinal) || inner.Contains("? if ", StringComparison.Ordinal);
+        return will && (inner.StartsWith("those who ", StringComparison.Ordinal) || inner.StartsWith("if ", StringComparison.Ordinal) || sentenceIf
                         || inner.StartsWith("anyone who ", StringComparison.Ordinal) || inner.Contains(" will pay", StringComparison.Ordinal)
                         || inner.Contains(" will face ", StringComparison.Ordinal));
     }
@@ -312,6 +317,16 @@ internal sealed partial class ArticleReader
                     continue; // a noun ("the claims") or an infinitive ("to warn")
                 }
 
+                if (inSentence.Any(o => o.Start <= t.Start && t.Start < o.End))
+                {
+                    continue; // a verb inside what someone else is reported to have said
+                }
+
+                if (_model.Quotes.Any(q => q.End <= t.Start && q.End > s.Start - 1 && WordCount(q) >= 4 && q.Start >= s.Paragraph.Start))
+                {
+                    continue; // the attribution of a quote ("…,” Budanov said on Sunday): the quote carries the statement
+                }
+
                 var clauseEnd = ClauseEnd(s, t.End);
                 var contentWords = TextModel.Tokenise(_text, t.End, clauseEnd).Count(x => x.IsWord && !IsTimeWord(x));
                 if (IsQuoteIntroduction(s, t.End))
@@ -323,7 +338,13 @@ internal sealed partial class ArticleReader
                 var subject = SubjectBefore(toks, k);
                 var mention = subject is { } sp ? Classify(sp.Phrase, sp.Apposition) : null;
                 var inverted = false;
-                if (contentWords < 2)
+                var afterVerb = _text[t.End..s.End].TrimStart();
+                while (afterVerb.Length > 0 && TextModel.Tokenise(afterVerb, 0, afterVerb.Length) is [{ IsWord: true } w, ..] && IsTimeWord(w))
+                {
+                    afterVerb = afterVerb[w.End..].TrimStart();
+                }
+
+                if (contentWords < 2 || afterVerb.StartsWith(','))
                 {
                     // "Rain cut off a dozen villages, the emergency service said yesterday": the clause before is what was said.
                     var commaBefore = subject is { } sp2 && sp2.Phrase[0].Start > s.Start ? toks.LastOrDefault(x => x.End <= sp2.Phrase[0].Start) : null;
@@ -333,6 +354,18 @@ internal sealed partial class ArticleReader
                     }
 
                     inverted = true;
+                    var timeEnd = t.End;
+                    foreach (var x in toks.Where(x => x.Start >= t.End))
+                    {
+                        if (!x.IsWord || !IsTimeWord(x))
+                        {
+                            break;
+                        }
+
+                        timeEnd = x.End;
+                    }
+
+                    clauseEnd = timeEnd;
                 }
 
                 if (mention is not null)
@@ -525,7 +558,8 @@ internal sealed partial class ArticleReader
         {
             var c = text[i];
             // A real quotation opening (not a scare quote) ends the reported clause.
-            if (c == ':' || ((c is '“' or '«' or '"' or '‘') && _model.Quotes.Any(q => q.Start == i && WordCount(q) >= 4)))
+            if (c == ':' && (text.AsSpan(i + 1, end - i - 1).Trim().Length == 0 || _model.Quotes.Any(q => q.Start > i && q.Start <= i + 3))
+                || ((c is '“' or '«' or '"' or '‘') && _model.Quotes.Any(q => q.Start == i && WordCount(q) >= 4)))
             {
                 end = i;
                 break;

@@ -86,8 +86,9 @@ internal sealed partial class ArticleReader
     {
         FindPlaces();
         FindPersonMentions();
-        ReadQuotes();
+        // Reported speech first: the speakers it names are what a quote's "the command said" points back to.
         ReadReportedSpeech();
+        ReadQuotes();
         ReadAppealLists();
         ReadAccordingTo();
         ReadAgreements();
