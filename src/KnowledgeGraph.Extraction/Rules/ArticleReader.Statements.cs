@@ -415,7 +415,6 @@ internal sealed partial class ArticleReader
                 inSentence.Add(f);
 
                 // ", warning that …": a second statement by the same speaker.
-                var after = _text[clauseEnd..s.End];
                 var part = ParticipleAt(s, clauseEnd);
                 if (part is { } p)
                 {
@@ -430,8 +429,6 @@ internal sealed partial class ArticleReader
                     Add(second, null);
                     inSentence.Add(second);
                 }
-
-                _ = after;
             }
         }
     }
