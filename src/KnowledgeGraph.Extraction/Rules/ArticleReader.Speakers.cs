@@ -514,9 +514,30 @@ internal sealed partial class ArticleReader
     private string? CountryOfText(string text) =>
         CountryOfModifiers(TextModel.Tokenise(text, 0, text.Length).Where(t => t.IsWord));
 
+    // "Ukraine's southern army command" and "Ukrainian southern army command" name the same body.
+    private string? DemonymVariant(string name)
+    {
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0)
+        {
+            return null;
+        }
+
+        var first = name[..space];
+        var rest = name[space..];
+        if (first.EndsWith("'s", StringComparison.Ordinal) || first.EndsWith("’s", StringComparison.Ordinal))
+        {
+            var country = _gazetteer.Lookup(first[..^2]).FirstOrDefault(e => e.Level == GazetteerLevel.Country);
+            return country is not null && _gazetteer.Country(country.CountryCode)?.Demonym is { } d ? d + rest : null;
+        }
+
+        return _gazetteer.CountryOfDemonym(first) is { } c ? c.Name + "'s" + rest : null;
+    }
+
     private Speaker Organisation(string name, OrganisationKind kind, string? countryCode, string rule)
     {
-        var known = _resolver.Resolve(EntityType.Organisation, [name]);
+        var variant = DemonymVariant(name);
+        var known = _resolver.Resolve(EntityType.Organisation, variant is null ? [name] : [name, variant]);
         if (known.Key is { } key)
         {
             var rec = _known.All.First(e => e.Type == EntityType.Organisation && e.Key == key);
@@ -525,6 +546,11 @@ internal sealed partial class ArticleReader
 
         var norm = Names.Normalise(name);
         var local = _newOrganisations.Values.FirstOrDefault(o => Names.Normalise(o.Name) == norm || o.Aliases.Any(a => Names.Normalise(a) == norm));
+        if (local is null && variant is not null)
+        {
+            var vnorm = Names.Normalise(variant);
+            local = _newOrganisations.Values.FirstOrDefault(o => Names.Normalise(o.Name) == vnorm || o.Aliases.Any(a => Names.Normalise(a) == vnorm));
+        }
         if (local is not null)
         {
             return new Speaker(SpeakerType.Organisation, local.Key, local.Name, true, rule + ";resolve.in-article", countryCode, null);
@@ -536,6 +562,7 @@ internal sealed partial class ArticleReader
             Key = newKey,
             Name = name,
             Kind = EnumText(kind),
+            Aliases = variant is null ? [] : [variant],
             Country = countryCode is null ? null : CountryPlace(countryCode),
         };
         return new Speaker(SpeakerType.Organisation, newKey, name, true, rule + ";resolve.new", countryCode, null);

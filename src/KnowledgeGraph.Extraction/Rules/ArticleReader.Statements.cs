@@ -87,10 +87,20 @@ internal sealed partial class ArticleReader
 
             if (f is not null)
             {
-                if (f.Kind == StatementKind.Assessment && IsConditionalConsequence(first.InnerStart, last.InnerEnd))
+                // "X acknowledged that …. “…,” X said.": a quote right after X's stance goes on with it.
+                var lead = f.Kind == StatementKind.Assessment && f.Speaker is { } who
+                    ? _found.LastOrDefault(o => !o.Direct && o.End <= f.Start && o.Start >= para.Start && o.Speaker?.Key == who.Key
+                                                && o.Kind is StatementKind.Acknowledgement or StatementKind.Denial or StatementKind.Rejection or StatementKind.Confirmation)
+                    : null;
+                if ((f.Kind == StatementKind.Assessment || f.Rule == "quote.continues-previous-speaker") && IsConditionalConsequence(first.InnerStart, last.InnerEnd))
                 {
                     f.Kind = StatementKind.Warning;
                     f.Reasons.Add("kind.quote-conditional-consequence");
+                }
+                else if (lead is not null)
+                {
+                    f.Kind = lead.Kind;
+                    f.Reasons.Add("kind.quote-follows-reported-stance");
                 }
 
                 Add(f, null);
