@@ -46,6 +46,7 @@ internal sealed class QueryType : ObjectGraphType
         this.RootConnection<Statement, StatementType, StatementFilterInput, StatementFilter>("statements", "All statements.");
         this.RootConnection<Negotiation, NegotiationType, NegotiationFilterInput, NegotiationFilter>("negotiations", "All negotiations.");
         this.RootConnection<Article, ArticleType, ArticleFilterInput, ArticleFilter>("articles", "All articles.");
+        Statistics.StatementStatsField.AddStatementStats(this);
     }
 
     private static NodeId Decode(string id, string argument) =>

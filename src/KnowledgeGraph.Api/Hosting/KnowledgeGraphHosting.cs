@@ -45,6 +45,7 @@ public static class KnowledgeGraphHosting
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());
+                services.AddSingleton<IGraphAnalytics>(sp => new SqliteAnalytics(sp.GetRequiredService<SqliteGraphStore>(), sp.GetRequiredService<RoundTripCounter>()));
                 break;
             case StoreKind.Neo4j:
                 services.AddNeo4jGraphStore(builder.Configuration);

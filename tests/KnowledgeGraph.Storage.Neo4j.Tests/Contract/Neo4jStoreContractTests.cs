@@ -157,3 +157,19 @@ public sealed class Neo4jStoreContractTests(Neo4jServer server) : StoreContractT
         Assert.False(await s.Admin.IsEmptyAsync(TestContext.Current.CancellationToken));
     }
 }
+
+/// <summary>The analytics contract on Neo4j, through the Query API.</summary>
+[Collection(Neo4jCollection.Name)]
+public sealed class Neo4jAnalyticsContractTests(Neo4jServer server) : AnalyticsContractTests, IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    protected override async Task<(IGraphAnalytics Analytics, RoundTripCounter Counter)> SeededAsync()
+    {
+        await server.SeededAsync();
+        var counter = new RoundTripCounter();
+        return (new Neo4jAnalytics(_http, server.Options, counter), counter);
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -24,6 +24,9 @@ public sealed class StoreHarness : IAsyncDisposable
 
     public RoundTripCounter Counter { get; }
 
+    /// <summary>The analytics registered beside the store.</summary>
+    public IGraphAnalytics Analytics => _services.GetRequiredService<IGraphAnalytics>();
+
     /// <summary>The clock of the backoff, unless the harness runs on real time.</summary>
     public SteppingClock? Clock { get; }
 
