@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeGraph.Domain.Analytics;
+using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Domain.Query;
@@ -62,6 +63,49 @@ public sealed class Neo4jAnalytics : IGraphAnalytics
             .ToList();
         var offset = Math.Min(low, total);
         return new Page<StatsRow>(rows, offset, offset > 0, offset + rows.Count < total, query.Page.IncludeTotalCount ? total : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(NodeId subject, int limit, CancellationToken cancellationToken)
+    {
+        var statements = subject.Type switch
+        {
+            NodeType.Place => $"MATCH (:{Graph.Place} {{key: $subject}})<-[:{Graph.ContainedIn}*0..]-(:{Graph.Place})<-[:{Graph.About}]-(s:{Graph.Statement})",
+            NodeType.Person => $"MATCH (:{Graph.Person} {{key: $subject}})<-[:{Graph.SaidBy}]-(s:{Graph.Statement})",
+            NodeType.Organisation => $"MATCH (:{Graph.Organisation} {{key: $subject}})<-[:{Graph.SaidBy}]-(s:{Graph.Statement})",
+            NodeType.Negotiation => $"MATCH (:{Graph.Negotiation} {{key: $subject}})<-[:{Graph.InNegotiation}]-(s:{Graph.Statement})",
+            _ => throw new ArgumentOutOfRangeException(nameof(subject), subject.Type, "No timeline for this node type."),
+        };
+        var rounds = subject.Type switch
+        {
+            NodeType.Place => $"MATCH (:{Graph.Place} {{key: $subject}})<-[:{Graph.ContainedIn}*0..]-(:{Graph.Place})<-[:{Graph.HeldAt}]-(r:{Graph.NegotiationRound})<-[:{Graph.HasRound}]-(n:{Graph.Negotiation})",
+            NodeType.Organisation => $"MATCH (:{Graph.Organisation} {{key: $subject}})<-[:{Graph.HasParty}]-(n:{Graph.Negotiation})-[:{Graph.HasRound}]->(r:{Graph.NegotiationRound})",
+            NodeType.Negotiation => $"MATCH (n:{Graph.Negotiation} {{key: $subject}})-[:{Graph.HasRound}]->(r:{Graph.NegotiationRound})",
+            _ => null,
+        };
+        var statement = "CALL () {\n"
+            + $"  {statements}\n  WITH DISTINCT s OPTIONAL MATCH (s)-[:{Graph.RespondsTo}]->(answered:{Graph.Statement})\n"
+            + "  RETURN s.date AS date, 0 AS round, s.key AS key, answered.key AS respondsTo, null AS number, null AS venue\n"
+            + (rounds is null ? string.Empty
+                : $"  UNION ALL\n  {rounds}\n  OPTIONAL MATCH (r)-[:{Graph.HeldAt}]->(v:{Graph.Place})\n"
+                    + "  RETURN r.date AS date, 1 AS round, n.key AS key, null AS respondsTo, r.number AS number, v.key AS venue\n")
+            + "}\nRETURN CASE WHEN date IS NULL THEN null ELSE toString(date) END AS date, round, key, respondsTo, number, venue\n"
+            + "ORDER BY date IS NULL, date, round DESC, key, number LIMIT $limit";
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["subject"] = subject.Key, ["limit"] = (long)limit };
+        using var result = await _client.RunAsync(statement, parameters, cancellationToken);
+        var events = new List<TimelineEvent>(result.Rows.Count);
+        for (var row = 0; row < result.Rows.Count; row++)
+        {
+            var dateText = QueryValues.String(result.Value(row, "date"));
+            DateOnly? date = dateText is null ? null : TimeBuckets.Parse(dateText);
+            var key = QueryValues.String(result.Value(row, "key"))!;
+            events.Add(QueryValues.Integer(result.Value(row, "round")) == 0
+                ? new TimelineEvent(date, key, QueryValues.String(result.Value(row, "respondsTo")), null, null)
+                : new TimelineEvent(date, null, null, key, new NegotiationRound(
+                    QueryValues.Integer(result.Value(row, "number")) is { } n ? checked((int)n) : null, date, QueryValues.String(result.Value(row, "venue")))));
+        }
+
+        return events;
     }
 
     private static string StatsCypher(StatsQuery query, CypherFilter cypher)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KnowledgeGraph.Domain.Analytics;
+using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Domain.Query;
@@ -72,6 +73,45 @@ public sealed class SqliteAnalytics : IGraphAnalytics
 
         var offset = Math.Min(low, total);
         return new Page<StatsRow>(rows, offset, offset > 0, offset + rows.Count < total, query.Page.IncludeTotalCount ? total : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(NodeId subject, int limit, CancellationToken cancellationToken)
+    {
+        var (statements, rounds) = subject.Type switch
+        {
+            NodeType.Place => ("statement_within w JOIN statement s ON s.key = w.statement WHERE w.place = @subject",
+                "negotiation_round r JOIN place_within pw ON pw.place = r.venue WHERE pw.ancestor = @subject"),
+            NodeType.Person => ("statement s WHERE s.speaker_person = @subject", null),
+            NodeType.Organisation => ("statement s WHERE s.speaker_organisation = @subject",
+                "negotiation_round r JOIN negotiation_party np ON np.negotiation = r.negotiation WHERE np.organisation = @subject"),
+            NodeType.Negotiation => ("statement s WHERE s.negotiation = @subject", "negotiation_round r WHERE r.negotiation = @subject"),
+            _ => throw new ArgumentOutOfRangeException(nameof(subject), subject.Type, "No timeline for this node type."),
+        };
+
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@subject", subject.Key);
+        command.Parameters.AddWithValue("@limit", limit);
+        command.CommandText =
+            $"SELECT * FROM (SELECT s.date AS date, 0 AS round, s.key AS key, s.responds_to AS responds_to, NULL AS number, NULL AS venue FROM {statements}"
+            + (rounds is null ? string.Empty : $" UNION ALL SELECT r.date, 1, r.negotiation, NULL, r.number, r.venue FROM {rounds}")
+            + ") ORDER BY date IS NULL, date, round DESC, key, number LIMIT @limit";
+
+        var events = new List<TimelineEvent>();
+        _counter.Increment();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            DateOnly? date = reader.IsDBNull(0) ? null : TimeBuckets.Parse(reader.GetString(0));
+            events.Add(reader.GetInt64(1) == 0
+                ? new TimelineEvent(date, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), null, null)
+                : new TimelineEvent(date, null, null, reader.GetString(2),
+                    new NegotiationRound(reader.IsDBNull(4) ? null : checked((int)reader.GetInt64(4)), date, reader.IsDBNull(5) ? null : reader.GetString(5))));
+        }
+
+        return events;
     }
 
     private static string StatsSql(StatsQuery query, SqlFilter sql)

@@ -47,6 +47,7 @@ internal sealed class QueryType : ObjectGraphType
         this.RootConnection<Negotiation, NegotiationType, NegotiationFilterInput, NegotiationFilter>("negotiations", "All negotiations.");
         this.RootConnection<Article, ArticleType, ArticleFilterInput, ArticleFilter>("articles", "All articles.");
         Statistics.StatementStatsField.AddStatementStats(this);
+        Timeline.TimelineField.AddTimeline(this);
     }
 
     private static NodeId Decode(string id, string argument) =>

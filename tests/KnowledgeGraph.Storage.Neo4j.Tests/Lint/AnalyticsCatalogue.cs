@@ -60,6 +60,11 @@ internal sealed class AnalyticsCatalogue(IGraphAnalytics analytics, Func<string,
         await Stats("stats last", Query([StatDimension.Kind]) with { Page = new PageRequest(null, 2, null, null, true) });
         await Stats("stats last before", Query([StatDimension.Kind]) with { Page = new PageRequest(null, 2, 1, 8, false) });
         await Stats("stats first after before", Query([StatDimension.Kind]) with { Page = new PageRequest(3, null, 1, 8, true) });
+
+        foreach (var type in Enum.GetValues<Domain.Ids.NodeType>().Where(Timelines.Supports))
+        {
+            await emit($"timeline of a {type}", () => analytics.TimelineAsync(new Domain.Ids.NodeId(type, "k"), 100, Cancel));
+        }
     }
 
     private static StatsQuery Query(IReadOnlyList<StatDimension> groupBy, PlaceLevel level = PlaceLevel.AsStated) =>

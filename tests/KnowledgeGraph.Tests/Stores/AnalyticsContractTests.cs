@@ -69,4 +69,22 @@ public abstract class AnalyticsContractTests
         Assert.Equal(["ministry-of-defence-of-russia 1/1/1", "security-council-of-russia 1/1/1", "ukrainian-southern-army-command 2/2/1"], Rows(page));
         Assert.Equal((9, true, false), (page.TotalCount, page.HasPreviousPage, page.HasNextPage));
     }
+
+    [Fact]
+    public async Task A_timeline_lists_statements_about_places_inside_a_region_in_date_order_in_one_round_trip()
+    {
+        var (analytics, counter) = await SeededAsync();
+        var before = counter.Total;
+        var events = await analytics.TimelineAsync(new Domain.Ids.NodeId(Domain.Ids.NodeType.Place, "donetsk-oblast"), 100, Cancel);
+        Assert.Equal(
+            ["2025-06-02 moscow-demands-recognition-of-five-regions <-", "2025-06-08 russian-defence-ministry-claims-offensive-into-dnipropetrovsk <-",
+             "- russian-forces-release-zorya-flag-photos <-", "- ukraine-rejects-recognition-demand <-moscow-demands-recognition-of-five-regions",
+             "- ukraine-warns-recognition-would-embolden-aggression <-moscow-demands-recognition-of-five-regions"],
+            events.Select(e => $"{(e.Date is { } d ? TimeBuckets.Format(d) : "-")} {e.StatementKey} <-{e.RespondsToKey}").ToArray());
+        Assert.Equal(1, counter.Total - before);
+
+        var talks = await analytics.TimelineAsync(new Domain.Ids.NodeId(Domain.Ids.NodeType.Negotiation, "istanbul-peace-talks"), 3, Cancel);
+        Assert.Equal(["2025-06-02 istanbul 1", "2025-06-02 moscow-demands-recognition-of-five-regions 0", "- eu-calls-for-unconditional-ceasefire 0"],
+            talks.Select(e => $"{(e.Date is { } d ? TimeBuckets.Format(d) : "-")} {e.StatementKey ?? e.Round!.VenueKey} {(e.Round is null ? 0 : 1)}").ToArray());
+    }
 }
