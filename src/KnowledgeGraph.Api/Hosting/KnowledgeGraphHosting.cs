@@ -93,6 +93,7 @@ public static class KnowledgeGraphHosting
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) =>
             ide.IsBrowserNavigation(http.Request) ? ide.NavigateAsync(http) : endpoint.HandleAsync(http));
         app.MapBananaCakePop();
+        Dashboard.DashboardPage.MapDashboard(app);
         app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
