@@ -94,6 +94,7 @@ public static class KnowledgeGraphHosting
             ide.IsBrowserNavigation(http.Request) ? ide.NavigateAsync(http) : endpoint.HandleAsync(http));
         app.MapBananaCakePop();
         Dashboard.DashboardPage.MapDashboard(app);
+        Explore.ExplorePage.MapExplore(app);
         app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";
