@@ -13,6 +13,7 @@ namespace KnowledgeGraph.Tests.Pages;
 /// the real server with the shipped data: the charts hold the seed's exact counts, the timeline
 /// threads the answers, the search box finds statements, and no request leaves the machine.
 /// </summary>
+[Collection(BrowserPages.Name)]
 public sealed class DashboardBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -107,9 +108,17 @@ public sealed class DashboardBrowserTests
             if (page is not null)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
-                var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath, FullPage = true });
-                TestContext.Current.AddAttachment("dashboard.png", png, "image/png");
-                output?.WriteLine($"Screenshot: {ScreenshotPath}");
+                try
+                {
+                    var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath, FullPage = true });
+                    TestContext.Current.AddAttachment("dashboard.png", png, "image/png");
+                    output?.WriteLine($"Screenshot: {ScreenshotPath}");
+                }
+                catch (PlaywrightException e)
+                {
+                    // A browser that died must not hide the failure that came first.
+                    output?.WriteLine($"No screenshot: {e.Message}");
+                }
             }
 
             foreach (var line in console)

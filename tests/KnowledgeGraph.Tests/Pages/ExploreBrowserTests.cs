@@ -12,6 +12,7 @@ namespace KnowledgeGraph.Tests.Pages;
 /// statement's neighbourhood as typed nodes, a click that fetches a node's neighbours, the
 /// evidence span highlighted in the article text, and no request leaving the machine.
 /// </summary>
+[Collection(BrowserPages.Name)]
 public sealed class ExploreBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -106,9 +107,17 @@ public sealed class ExploreBrowserTests
             if (page is not null)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
-                var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath });
-                TestContext.Current.AddAttachment("explore.png", png, "image/png");
-                output?.WriteLine($"Screenshot: {ScreenshotPath}");
+                try
+                {
+                    var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath });
+                    TestContext.Current.AddAttachment("explore.png", png, "image/png");
+                    output?.WriteLine($"Screenshot: {ScreenshotPath}");
+                }
+                catch (PlaywrightException e)
+                {
+                    // A browser that died must not hide the failure that came first.
+                    output?.WriteLine($"No screenshot: {e.Message}");
+                }
             }
 
             foreach (var line in console)
