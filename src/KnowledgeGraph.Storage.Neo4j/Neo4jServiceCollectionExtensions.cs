@@ -44,6 +44,12 @@ public static class Neo4jServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<Neo4jGraphStore>());
+        services.AddSingleton<IGraphAnalytics>(sp => new Neo4jAnalytics(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<IOptions<Neo4jStoreOptions>>().Value,
+            sp.GetRequiredService<RoundTripCounter>(),
+            sp.GetRequiredService<ILogger<Neo4jAnalytics>>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

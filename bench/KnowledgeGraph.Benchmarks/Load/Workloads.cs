@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Benchmarks.Corpus;
@@ -78,6 +79,35 @@ internal static class Workloads
     public const string StatementStatsProbe = "{ __type(name: \"Query\") { fields { name } } }";
 
     public static string TraversalName(int parents) => $"{Traversal}-{parents}";
+
+    /// <summary>Statements per region per week over twelve weeks, the first 100 groups by count.</summary>
+    public const string StatementStatsQuery = """
+        query Stats($from: Date!, $to: Date!) {
+          statementStats(groupBy: [PLACE, TIME], placeLevel: REGION, timeBucket: WEEK, from: $from, to: $to,
+                         order: [{ count: DESC }], first: 100) {
+            totalCount
+            nodes { count distinctSpeakers time place { key } }
+          }
+        }
+        """;
+
+    /// <summary>
+    /// <c>statementStats</c> by region and week over a twelve-week window, the window moving
+    /// over the corpus's two years from one request to the next.
+    /// </summary>
+    public static Workload Stats()
+    {
+        var monday = new DateOnly(2023, 1, 2);
+        var bodies = Enumerable.Range(0, 90)
+            .Select(k => monday.AddDays(7 * (k * 37 % 90)))
+            .Select(from => Body(StatementStatsQuery, new { from = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = from.AddDays(83).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))
+            .ToArray();
+        return new Workload(
+            StatementStats,
+            "`statementStats` grouped by region (rolled up through containment) and week over twelve weeks, every empty week filled, first 100 groups by count",
+            i => Post(bodies[i % bodies.Length]),
+            data => data["statementStats"]?["nodes"] is JsonArray { Count: > 0 } ? null : "expected groups");
+    }
 
     /// <summary>The baseline: the point lookup's store call behind a bare endpoint, no GraphQL.</summary>
     public static Workload BareLookup(CorpusGenerator corpus)

@@ -24,5 +24,7 @@ internal sealed class QueryType : ObjectGraphType
         this.AddStatementQueries();
         this.AddNegotiationQueries();
         this.AddArticleQueries();
+        Statistics.StatementStatsField.AddStatementStats(this);
+        Timeline.TimelineField.AddTimeline(this);
     }
 }

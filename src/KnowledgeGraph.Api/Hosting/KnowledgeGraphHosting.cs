@@ -50,6 +50,7 @@ public static class KnowledgeGraphHosting
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());
+                services.AddSingleton<IGraphAnalytics>(sp => new SqliteAnalytics(sp.GetRequiredService<SqliteGraphStore>()));
                 break;
             case StoreKind.Neo4j:
                 services.AddNeo4jGraphStore(builder.Configuration);
@@ -121,6 +122,8 @@ public static class KnowledgeGraphHosting
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLEndpoint endpoint) =>
             ide.IsBrowserNavigation(http.Request) ? ide.NavigateAsync(http) : endpoint.HandleAsync(http));
         app.MapBananaCakePop();
+        Dashboard.DashboardPage.MapDashboard(app);
+        Explore.ExplorePage.MapExplore(app);
         app.MapMethods("/graphql", [HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "GET, POST";

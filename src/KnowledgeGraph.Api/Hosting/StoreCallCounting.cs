@@ -8,7 +8,7 @@ internal static class StoreCallCounting
     /// <summary>
     /// Replaces the registered <see cref="IGraphStore"/> and <see cref="IGraphStoreAdmin"/> with a
     /// <see cref="CountingGraphStore"/> over them (also registered as itself), and registers the
-    /// <see cref="StoreCallCounter"/>.
+    /// <see cref="StoreCallCounter"/>; the <see cref="IGraphAnalytics"/> too, when a store offers it.
     /// </summary>
     public static IServiceCollection CountStoreCalls(this IServiceCollection services)
     {
@@ -21,6 +21,14 @@ internal static class StoreCallCounting
             sp.GetRequiredService<StoreCallCounter>()));
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<CountingGraphStore>());
         services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<CountingGraphStore>());
+        if (services.Any(d => d.ServiceType == typeof(IGraphAnalytics)))
+        {
+            var analytics = Take(services, typeof(IGraphAnalytics));
+            services.AddSingleton<IGraphAnalytics>(sp => new CountingGraphAnalytics(
+                (IGraphAnalytics)Resolve(sp, analytics),
+                sp.GetRequiredService<StoreCallCounter>()));
+        }
+
         return services;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using KnowledgeGraph.Domain.Import;
+using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Tests.Infrastructure;
 using KnowledgeGraph.Tests.Stores;
 
@@ -154,4 +155,20 @@ public sealed class Neo4jStoreContractTests(Neo4jServer server) : StoreContractT
         await s.Admin.InitializeAsync(TestContext.Current.CancellationToken);
         Assert.False(await s.Admin.IsEmptyAsync(TestContext.Current.CancellationToken));
     }
+}
+
+/// <summary>The analytics contract on Neo4j, through the Query API.</summary>
+[Collection(Neo4jCollection.Name)]
+public sealed class Neo4jAnalyticsContractTests(Neo4jServer server) : AnalyticsContractTests, IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    protected override async Task<(IGraphAnalytics Analytics, StoreCallCounter Counter)> SeededAsync()
+    {
+        await server.SeededAsync();
+        var calls = new StoreCallCounter();
+        return (new CountingGraphAnalytics(new Neo4jAnalytics(_http, server.Options, new RoundTripCounter()), calls), calls);
+    }
+
+    public void Dispose() => _http.Dispose();
 }

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,9 @@ public sealed class StoreHarness : IAsyncDisposable
     public Neo4jGraphStore Store { get; }
 
     public RoundTripCounter Counter { get; }
+
+    /// <summary>The analytics registered beside the store.</summary>
+    public IGraphAnalytics Analytics => _services.GetRequiredService<IGraphAnalytics>();
 
     /// <summary>The clock of the backoff, unless the harness runs on real time.</summary>
     public SteppingClock? Clock { get; }

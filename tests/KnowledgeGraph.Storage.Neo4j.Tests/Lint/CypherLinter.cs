@@ -108,7 +108,7 @@ public static class CypherLinter
 
         try
         {
-            var run = await RunAsync("node", ["lint.mjs", file], Directory, TimeSpan.FromMinutes(3), cancellationToken)
+            var run = await RunAsync("node", ["lint.mjs", file], Directory, TimeSpan.FromMinutes(10), cancellationToken)
                 ?? throw new InvalidOperationException("node did not start.");
             var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var summary = lines.LastOrDefault(l => l.StartsWith("{\"linted\"", StringComparison.Ordinal))

@@ -89,6 +89,8 @@ public sealed class StatementCatalogue(StoreHarness harness)
         await ExpandAsync(Relations.StatementResponses);
         await ExpandAsync(Relations.NegotiationStatements);
         await ExpandAsync(Relations.ArticleStatements);
+
+        await new AnalyticsCatalogue(harness.Analytics, Emit).EmitAllAsync();
     }
 
     private async Task NodeTypeAsync<T>(bool allPages = false)
@@ -189,7 +191,7 @@ public sealed class StatementCatalogue(StoreHarness harness)
         _ => throw new InvalidOperationException($"No sample for {type}."),
     };
 
-    private async Task Emit(string name, Func<Task> call)
+    internal async Task Emit(string name, Func<Task> call)
     {
         var before = harness.Api.RequestCount;
         await call();

@@ -1,0 +1,26 @@
+using KnowledgeGraph.Domain.Analytics;
+using KnowledgeGraph.Domain.Ids;
+using KnowledgeGraph.Domain.Query;
+
+namespace KnowledgeGraph.Domain.Ports;
+
+/// <summary>
+/// The analytics port with every call counted in the same <see cref="StoreCallCounter"/> as
+/// <see cref="CountingGraphStore"/>, so a request's store calls include its aggregates.
+/// </summary>
+public sealed class CountingGraphAnalytics(IGraphAnalytics analytics, StoreCallCounter counter) : IGraphAnalytics
+{
+    /// <inheritdoc />
+    public Task<Page<StatsRow>> StatementStatsAsync(StatsQuery query, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return analytics.StatementStatsAsync(query, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimelineEvent>> TimelineAsync(NodeId subject, int limit, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return analytics.TimelineAsync(subject, limit, cancellationToken);
+    }
+}
