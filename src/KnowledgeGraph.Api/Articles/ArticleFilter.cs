@@ -16,13 +16,5 @@ internal sealed class ArticleFilter : IFilterable
         new("publishedAt", Fields.PublishedAt, "By publication time; articles without one sort last."),
     ];
 
-    public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
-    {
-        "id" => FilterReader.Ids(Domain.Ids.NodeType.Article, value, at),
-        "title" => FilterReader.Operations(Fields.Title, value, at),
-        "url" => FilterReader.Operations(Fields.Url, value, at),
-        "publisher" => FilterReader.Operations(Fields.Publisher, value, at),
-        "publishedAt" => FilterReader.Operations(Fields.PublishedAt, value, at),
-        _ => throw FilterReader.Invalid(at, "is not a field of ArticleFilterInput."),
-    });
+    public static Filter? Translate(object? input, string path) => FilterReader.Declared<ArticleFilterInput>(input, path);
 }

@@ -1,6 +1,5 @@
 using KnowledgeGraph.Api.GraphQL.Conventions.Filtering;
 using KnowledgeGraph.Api.GraphQL.Conventions.Sorting;
-using KnowledgeGraph.Api.Places;
 using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Api.Organisations;
@@ -16,14 +15,5 @@ internal sealed class OrganisationFilter : IFilterable
         new("kind", Fields.Kind, "By kind."),
     ];
 
-    public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
-    {
-        "id" => FilterReader.Ids(Domain.Ids.NodeType.Organisation, value, at),
-        "name" => FilterReader.Operations(Fields.Name, value, at),
-        "kind" => FilterReader.Operations(Fields.Kind, value, at),
-        "description" => FilterReader.Operations(Fields.Description, value, at),
-        "country" => FilterReader.One(FilterRelations.Country, PlaceFilter.Translate(value, at)),
-        "partOf" => FilterReader.One(FilterRelations.PartOf, Translate(value, at)),
-        _ => throw FilterReader.Invalid(at, "is not a field of OrganisationFilterInput."),
-    });
+    public static Filter? Translate(object? input, string path) => FilterReader.Declared<OrganisationFilterInput>(input, path);
 }

@@ -1,19 +1,25 @@
 using KnowledgeGraph.Api.GraphQL.Conventions.Filtering;
 using KnowledgeGraph.Api.Places;
+using KnowledgeGraph.Domain.Ids;
+using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Api.Organisations;
 
-/// <summary>The <c>OrganisationFilterInput</c> input.</summary>
-internal sealed class OrganisationFilterInput : FilterInputType<OrganisationFilterInput>
+/// <summary>The <c>OrganisationFilterInput</c> input: each field declared once, for the schema and for the translation.</summary>
+internal sealed class OrganisationFilterInput : FilterInputType<OrganisationFilterInput>, IDeclaredFilter
 {
     public OrganisationFilterInput()
         : base("OrganisationFilterInput", "Conditions on an organisation; all given fields must hold.")
     {
-        Field<IdOperationFilterInput>("id").Description("Conditions on the organisation's id.");
-        Field<StringOperationFilterInput>("name").Description("Conditions on the name.");
-        Field<EnumOperationFilterInput<OrganisationKindType>>("kind").Description("Conditions on the kind.");
-        Field<StringOperationFilterInput>("description").Description("Conditions on the description.");
-        Field<PlaceFilterInput>("country").Description("The organisation's country matches.");
-        Field<OrganisationFilterInput>("partOf").Description("The organisation this one is part of matches.");
     }
+
+    public static IReadOnlyList<FilterField> Declared { get; } =
+    [
+        FilterField.Id(NodeType.Organisation, "Conditions on the organisation's id."),
+        FilterField.Operations<StringOperationFilterInput>("name", Domain.Query.Fields.Name, "Conditions on the name."),
+        FilterField.Operations<EnumOperationFilterInput<OrganisationKindType>>("kind", Domain.Query.Fields.Kind, "Conditions on the kind."),
+        FilterField.Operations<StringOperationFilterInput>("description", Domain.Query.Fields.Description, "Conditions on the description."),
+        FilterField.One<PlaceFilterInput>("country", FilterRelations.Country, "The organisation's country matches."),
+        FilterField.One<OrganisationFilterInput>("partOf", FilterRelations.PartOf, "The organisation this one is part of matches."),
+    ];
 }

@@ -14,12 +14,5 @@ internal sealed class PersonFilter : IFilterable
         new("name", Fields.Name, "By name."),
     ];
 
-    public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
-    {
-        "id" => FilterReader.Ids(Domain.Ids.NodeType.Person, value, at),
-        "name" => FilterReader.Operations(Fields.Name, value, at),
-        "description" => FilterReader.Operations(Fields.Description, value, at),
-        "affiliations" => FilterReader.List(FilterRelations.Affiliations, value, at, AffiliationFilter.Translate),
-        _ => throw FilterReader.Invalid(at, "is not a field of PersonFilterInput."),
-    });
+    public static Filter? Translate(object? input, string path) => FilterReader.Declared<PersonFilterInput>(input, path);
 }

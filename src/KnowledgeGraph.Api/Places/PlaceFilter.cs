@@ -15,15 +15,5 @@ internal sealed class PlaceFilter : IFilterable
         new("kind", Fields.Kind, "By kind."),
     ];
 
-    public static Filter? Translate(object? input, string path) => FilterReader.Object(input, path, (name, value, at) => name switch
-    {
-        "id" => FilterReader.Ids(Domain.Ids.NodeType.Place, value, at),
-        "name" => FilterReader.Operations(Fields.Name, value, at),
-        "kind" => FilterReader.Operations(Fields.Kind, value, at),
-        "containedIn" => FilterReader.One(FilterRelations.ContainedIn, Translate(value, at)),
-        _ => throw FilterReader.Invalid(at, "is not a field of PlaceFilterInput."),
-    });
-
-    public static Filter? TranslateList(string relation, object? input, string path) =>
-        FilterReader.List(relation, input, path, Translate);
+    public static Filter? Translate(object? input, string path) => FilterReader.Declared<PlaceFilterInput>(input, path);
 }

@@ -62,6 +62,16 @@ internal static class FilterReader
         };
     }
 
+    /// <summary>
+    /// Translates a filter input from its declared fields (<see cref="IDeclaredFilter.Declared"/>):
+    /// the same declaration the input graph type is made from.
+    /// </summary>
+    public static Filter? Declared<TInput>(object? input, string path)
+        where TInput : IDeclaredFilter =>
+        Object(input, path, (name, value, at) => DeclaredFields<TInput>.ByName.TryGetValue(name, out var field)
+            ? field.Translate(value, at)
+            : throw Invalid(at, $"is not a field of {typeof(TInput).Name}."));
+
     /// <summary>A scalar operation input (<c>{eq: …, in: […]}</c>) on one domain field.</summary>
     public static Filter? Operations(string domainField, object? input, string path, Func<object?, string, object?>? convert = null)
     {
@@ -143,4 +153,12 @@ internal static class FilterReader
         value is IEnumerable items and not string and not IDictionary<string, object?>
             ? items.Cast<object?>()
             : throw Invalid(path, "expected a list.");
+}
+
+/// <summary>The declared fields of a filter input by name, built once per input type.</summary>
+file static class DeclaredFields<TInput>
+    where TInput : IDeclaredFilter
+{
+    public static readonly IReadOnlyDictionary<string, FilterField> ByName =
+        TInput.Declared.ToDictionary(f => f.Name, StringComparer.Ordinal);
 }
