@@ -100,7 +100,12 @@ internal sealed partial class GraphQLEndpoint(
 
         var settings = options.Value;
         using var scope = StoreCallCounter.BeginScope();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+
+        // The resolvers' token fires at the timeout too, so the store stops its work (SQLite is
+        // interrupted) instead of running on after the 504 has gone out.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(settings.ExecutionTimeout);
+        var execution = new ExecutionOptions
         {
             Query = query,
             Document = parsed,
@@ -110,7 +115,7 @@ internal sealed partial class GraphQLEndpoint(
             RequestServices = http.RequestServices,
             User = http.User,
             UserContext = new RequestContext(store, settings),
-            CancellationToken = http.RequestAborted,
+            CancellationToken = deadline.Token,
             Timeout = settings.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = context =>
@@ -132,7 +137,18 @@ internal sealed partial class GraphQLEndpoint(
 
                 return Task.CompletedTask;
             },
-        });
+        };
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(execution);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            // Our deadline fired a moment before the executer's own timeout: the same answer.
+            result = new ExecutionResult { Executed = false };
+            result.AddError(new TimeoutError());
+        }
 
         if (hashToStore is not null && result.Executed)
         {
