@@ -18,12 +18,12 @@ public sealed partial class SqliteGraphStore
     /// <inheritdoc />
     public Task<IReadOnlyList<T>> GetAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         where T : Node =>
-        GuardAsync(() => GetCoreAsync<T>(keys, cancellationToken));
+        GuardAsync(() => GetCoreAsync<T>(keys, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
         where T : Node =>
-        GuardAsync(() => ListCoreAsync<T>(where, order, page, cancellationToken));
+        GuardAsync(() => ListCoreAsync<T>(where, order, page, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, Page<T>>> ExpandAsync<T>(
@@ -34,30 +34,36 @@ public sealed partial class SqliteGraphStore
         PageRequest page,
         CancellationToken cancellationToken)
         where T : class =>
-        GuardAsync(() => ExpandCoreAsync(relation, parentKeys, where, order, page, cancellationToken));
+        GuardAsync(() => ExpandCoreAsync(relation, parentKeys, where, order, page, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken) =>
-        GuardAsync(async () => { await InitializeCoreAsync(cancellationToken); return true; });
+        GuardAsync(async () => { await InitializeCoreAsync(cancellationToken); return true; }, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
-        GuardAsync(() => IsEmptyCoreAsync(cancellationToken));
+        GuardAsync(() => IsEmptyCoreAsync(cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlySet<NodeId>> ExistingAsync(IReadOnlyCollection<NodeId> keys, CancellationToken cancellationToken) =>
-        GuardAsync(() => ExistingCoreAsync(keys, cancellationToken));
+        GuardAsync(() => ExistingCoreAsync(keys, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task ImportAsync(GraphBatch batch, CancellationToken cancellationToken) =>
-        GuardAsync(async () => { await ImportCoreAsync(batch, cancellationToken); return true; });
+        GuardAsync(async () => { await ImportCoreAsync(batch, cancellationToken); return true; }, cancellationToken);
 
     /// <summary>What a SQLite failure means to a client of the store.</summary>
-    internal static StoreException Translate(SqliteException e)
+    internal static Exception Translate(SqliteException e, CancellationToken cancellationToken)
     {
         // Result codes: https://www.sqlite.org/rescode.html (the primary code is the low byte).
         var code = e.SqliteErrorCode & 0xFF;
         var name = CodeName(code);
+        if (code == 9 && cancellationToken.IsCancellationRequested)
+        {
+            // SQLITE_INTERRUPT: InterruptibleConnection stopped the statement for this token.
+            return new OperationCanceledException("The SQLite statement was interrupted because the call was cancelled.", e, cancellationToken);
+        }
+
         return code switch
         {
             5 or 6 => new StoreException(StoreException.Unavailable, $"The SQLite database is locked by another connection ({name}); try again later.", e),
@@ -87,7 +93,7 @@ public sealed partial class SqliteGraphStore
         _ => "SQLite result code " + code.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static async Task<T> GuardAsync<T>(Func<Task<T>> call)
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
@@ -95,7 +101,7 @@ public sealed partial class SqliteGraphStore
         }
         catch (SqliteException e)
         {
-            throw Translate(e);
+            throw Translate(e, cancellationToken);
         }
     }
 }

@@ -424,8 +424,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new InterruptibleConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        connection.InterruptOn(cancellationToken);
         return connection;
     }
 }

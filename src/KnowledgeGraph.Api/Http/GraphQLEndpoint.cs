@@ -126,7 +126,10 @@ internal sealed partial class GraphQLEndpoint(
 
         var remaining = settings.ExecutionTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
         using var scope = StoreCallCounter.BeginScope();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+
+        // The resolvers' token is the request's deadline (set before parsing), so the store stops
+        // its work (SQLite is interrupted) instead of running on after the 504 has gone out.
+        var execution = new ExecutionOptions
         {
             Query = query,
             Document = parsed,
@@ -136,7 +139,7 @@ internal sealed partial class GraphQLEndpoint(
             RequestServices = http.RequestServices,
             User = http.User,
             UserContext = new RequestContext(store, settings),
-            CancellationToken = http.RequestAborted,
+            CancellationToken = deadline.Token,
             Timeout = settings.ExecutionTimeout > TimeSpan.Zero ? (remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1)) : Timeout.InfiniteTimeSpan,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = context =>
@@ -159,7 +162,18 @@ internal sealed partial class GraphQLEndpoint(
 
                 return Task.CompletedTask;
             },
-        });
+        };
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(execution);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            // Our deadline fired a moment before the executer's own timeout: the same answer.
+            result = new ExecutionResult { Executed = false };
+            result.AddError(new TimeoutError());
+        }
 
         if (hashToStore is not null && result.Executed)
         {

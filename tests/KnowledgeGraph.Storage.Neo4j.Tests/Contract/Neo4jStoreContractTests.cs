@@ -41,8 +41,18 @@ public sealed class Neo4jServer : IAsyncLifetime
 
     public static bool DockerRequired => Environment.GetEnvironmentVariable("KG_REQUIRE_DOCKER") == "1";
 
+    /// <summary>Why the server could not start although a Docker engine answers: a failure, never a skip.</summary>
+    public string? Failure { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
+        // Skip only when no Docker engine answers; any other start-up failure fails the suite.
+        if (await DockerProbe.WhyNoEngineAsync() is { } noEngine)
+        {
+            Unavailable = $"no Docker engine answers, so {Image} cannot run ({noEngine})";
+            return;
+        }
+
         try
         {
             _container = new ContainerBuilder(Image)
@@ -63,9 +73,9 @@ public sealed class Neo4jServer : IAsyncLifetime
                 RetryBudget = TimeSpan.FromSeconds(20),
             };
         }
-        catch (Exception e) when (e is DockerUnavailableException or InvalidOperationException or HttpRequestException or TimeoutException or OperationCanceledException or ArgumentException)
+        catch (Exception e)
         {
-            Unavailable = $"no Docker engine answers, so {Image} cannot run ({e.GetType().Name}: {FirstLine(e.Message)})";
+            Failure = $"a Docker engine answers, but {Image} did not start ({e.GetType().Name}: {FirstLine(e.Message)})";
         }
     }
 
@@ -105,6 +115,11 @@ public sealed class Neo4jServer : IAsyncLifetime
 
     private Task<StoreUnderTest> ConnectAsync()
     {
+        if (Failure is { } failure)
+        {
+            Assert.Fail($"Neo4j contract tests failed: {failure}.");
+        }
+
         if (Unavailable is { } reason)
         {
             if (DockerRequired)

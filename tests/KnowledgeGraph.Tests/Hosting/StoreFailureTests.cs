@@ -112,7 +112,9 @@ public sealed class StoreFailureTests : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         await connection.OpenAsync(Cancel);
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;";
+        // A write inside the transaction makes SQLite take the file's exclusive lock now (never
+        // committed: closing the connection rolls it back).
+        command.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE kg_test_lock (x INTEGER);";
         await command.ExecuteNonQueryAsync(Cancel);
         return connection;
     }

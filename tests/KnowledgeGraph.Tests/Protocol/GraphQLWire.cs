@@ -58,6 +58,15 @@ public static class GraphQLWire
         return new WireResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, headers, json, text);
     }
 
+    /// <summary>The answer to the first person and the count of people, which must be <paramref name="expected"/>.</summary>
+    public static async Task AssertPeopleAsync(HttpClient http, string expected)
+    {
+        var response = await PostAsync(http, new { query = "{ people(first: 1) { totalCount nodes { key } } }" });
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Null(response.Json?["errors"]);
+        Assert.Equal(expected, response.Json!["data"]!.ToJsonString());
+    }
+
     /// <summary>The same server still answers an ordinary query after a refused one.</summary>
     public static async Task AssertStillServesAsync(HttpClient http)
     {
