@@ -1,0 +1,78 @@
+using KnowledgeGraph.Domain.Ids;
+
+namespace KnowledgeGraph.Domain.Import;
+
+/// <summary>
+/// Checks what a bundle refers to against the bundle itself and what the store holds: every
+/// referenced key exists, and every evidence span equals the article text at its offsets.
+/// </summary>
+internal static class ReferenceCheck
+{
+    /// <summary>The references the bundle does not satisfy itself, with the first path making each.</summary>
+    public static Dictionary<NodeId, string> Unresolved(BundleReader reader)
+    {
+        var result = new Dictionary<NodeId, string>();
+        foreach (var (target, path) in reader.References)
+        {
+            if (!reader.Defined.Contains(target))
+            {
+                result.TryAdd(target, path);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The articles that evidence names but the bundle does not define.</summary>
+    public static IReadOnlyCollection<string> EvidenceArticlesOutsideBundle(BundleReader reader) =>
+        reader.Evidence.Select(e => e.Evidence.ArticleKey)
+            .Where(k => !reader.Defined.Contains(new NodeId(NodeType.Article, k)))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>Adds a problem for every unknown reference and every span that does not match its article.</summary>
+    public static void Check(
+        BundleReader reader,
+        IReadOnlySet<NodeId> existing,
+        IReadOnlyDictionary<string, string> storedArticleTexts,
+        List<ImportProblem> problems)
+    {
+        foreach (var (target, path) in reader.References)
+        {
+            if (!reader.Defined.Contains(target) && !existing.Contains(target))
+            {
+                problems.Add(new ImportProblem(path, $"No {target.Type.ToString().ToLowerInvariant()} has the key \"{target.Key}\" in this bundle or in the store."));
+            }
+        }
+
+        var texts = reader.Articles.ToDictionary(a => a.Key, a => a.Text, StringComparer.Ordinal);
+        foreach (var (key, text) in storedArticleTexts)
+        {
+            texts.TryAdd(key, text);
+        }
+
+        foreach (var (evidence, path) in reader.Evidence)
+        {
+            if (!texts.TryGetValue(evidence.ArticleKey, out var text))
+            {
+                continue; // already reported as an unknown reference
+            }
+
+            if (evidence.Start < 0 || evidence.End > text.Length || evidence.Start >= evidence.End)
+            {
+                problems.Add(new ImportProblem(path, $"The span [{evidence.Start}, {evidence.End}) is not inside the article text (length {text.Length}); expected 0 <= start < end <= length."));
+                continue;
+            }
+
+            var actual = text[evidence.Start..evidence.End];
+            if (!string.Equals(actual, evidence.Text, StringComparison.Ordinal))
+            {
+                var found = text.IndexOf(evidence.Text, StringComparison.Ordinal);
+                var hint = found >= 0 ? $" That text is found at [{found}, {found + evidence.Text.Length})." : string.Empty;
+                problems.Add(new ImportProblem(path + ".text", $"Does not match the article at [{evidence.Start}, {evidence.End}), which reads {BundleReader.Quote(Shorten(actual))}.{hint}"));
+            }
+        }
+    }
+
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "…";
+}
