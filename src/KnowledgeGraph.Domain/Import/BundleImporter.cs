@@ -12,8 +12,11 @@ namespace KnowledgeGraph.Domain.Import;
 /// </summary>
 public sealed class BundleImporter(IGraphStore store, IGraphStoreAdmin admin)
 {
-    /// <summary>The format name a bundle must declare.</summary>
+    /// <summary>The format name of a bundle with every key and offset given.</summary>
     public const string Format = "knowledge-graph/v1";
+
+    /// <summary>The format name of a hand-written bundle: keys, offsets optional; references may be names.</summary>
+    public const string FormatV2 = "knowledge-graph/v2";
 
     /// <summary>Validates and imports one bundle.</summary>
     /// <param name="source">A name for messages, such as the file name.</param>

@@ -11,6 +11,10 @@ namespace KnowledgeGraph.Domain.Import;
 /// </summary>
 internal sealed class BundleReader(BundleDocument document, Func<string, string?> readTextFile)
 {
+    // Version 2 is the hand-written form: keys may be left out (derived from names) and
+    // references may be names; evidence may give only its text (offsets are then found).
+    private readonly bool _v2 = string.Equals(document.Format, BundleImporter.FormatV2, StringComparison.Ordinal);
+
     private readonly List<ImportProblem> _problems = [];
     private readonly List<Article> _articles = [];
     private readonly List<Place> _places = [];
@@ -23,6 +27,7 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
     private readonly List<(NodeId Target, string Path)> _references = [];
     private readonly HashSet<NodeId> _defined = [];
     private readonly List<(Evidence Evidence, string Path)> _evidence = [];
+    private readonly List<(List<Evidence> Owner, int Index, string Path)> _unlocated = [];
 
     /// <summary>Every problem found so far, in document order; the checks that follow add theirs.</summary>
     public List<ImportProblem> Problems => _problems;
@@ -36,14 +41,17 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
     /// <summary>Every evidence span read, with its path.</summary>
     public IReadOnlyList<(Evidence Evidence, string Path)> Evidence => _evidence;
 
+    /// <summary>Evidence given only by its text, whose offsets are still to be found: the list holding it, its index, its path.</summary>
+    public IReadOnlyList<(List<Evidence> Owner, int Index, string Path)> Unlocated => _unlocated;
+
     /// <summary>The articles read, with their texts.</summary>
     public IReadOnlyList<Article> Articles => _articles;
 
     public void ReadAll()
     {
-        if (!string.Equals(document.Format, BundleImporter.Format, StringComparison.Ordinal))
+        if (!string.Equals(document.Format, BundleImporter.Format, StringComparison.Ordinal) && !_v2)
         {
-            Problem("$.format", $"Expected \"{BundleImporter.Format}\" but found {Quote(document.Format)}.");
+            Problem("$.format", $"Expected \"{BundleImporter.Format}\" or \"{BundleImporter.FormatV2}\" but found {Quote(document.Format)}.");
         }
 
         Each(document.Articles, "articles", ReadArticle);
@@ -59,9 +67,21 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
 
     private void ReadArticle(ArticleDocument a, string path)
     {
-        var key = Key(a.Key, path, NodeType.Article);
+        var key = Key(a.Key, path, NodeType.Article, a.Title ?? a.Url ?? (a.TextFile is { } file ? Path.GetFileNameWithoutExtension(file) : null));
         string? text = null;
-        if (string.IsNullOrEmpty(a.TextFile))
+        if (_v2 && a.Text is not null)
+        {
+            text = a.Text;
+            if (a.TextFile is not null)
+            {
+                Problem(path + ".textFile", "Give the article text either inline (\"text\") or in a file (\"textFile\"), not both.");
+            }
+        }
+        else if (a.Text is not null)
+        {
+            Problem(path + ".text", $"Inline article text needs the format \"{BundleImporter.FormatV2}\"; in \"{BundleImporter.Format}\" use \"textFile\".");
+        }
+        else if (string.IsNullOrEmpty(a.TextFile))
         {
             Problem(path + ".textFile", "Required: the file beside the bundle that holds the article text.");
         }
@@ -100,37 +120,37 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
 
     private void ReadPlace(PlaceDocument p, string path)
     {
-        var key = Key(p.Key, path, NodeType.Place);
+        var key = Key(p.Key, path, NodeType.Place, p.Name);
         var name = Required(p.Name, path + ".name");
         var kind = EnumValue<PlaceKind>(p.Kind, path + ".kind");
-        Reference(p.ContainedIn, NodeType.Place, path + ".containedIn");
-        if (key is not null && string.Equals(key, p.ContainedIn, StringComparison.Ordinal))
+        var containedIn = Reference(p.ContainedIn, NodeType.Place, path + ".containedIn");
+        if (key is not null && string.Equals(key, containedIn, StringComparison.Ordinal))
         {
             Problem(path + ".containedIn", "A place cannot contain itself.");
         }
 
         if (key is not null && name is not null && kind is { } k)
         {
-            _places.Add(new Place(key, name, k, Strings(p.Aliases, path + ".aliases"), p.ContainedIn));
+            _places.Add(new Place(key, name, k, Strings(p.Aliases, path + ".aliases"), containedIn));
         }
     }
 
     private void ReadOrganisation(OrganisationDocument o, string path)
     {
-        var key = Key(o.Key, path, NodeType.Organisation);
+        var key = Key(o.Key, path, NodeType.Organisation, o.Name);
         var name = Required(o.Name, path + ".name");
         var kind = EnumValue<OrganisationKind>(o.Kind, path + ".kind");
-        Reference(o.Country, NodeType.Place, path + ".country");
-        Reference(o.PartOf, NodeType.Organisation, path + ".partOf");
+        var country = Reference(o.Country, NodeType.Place, path + ".country");
+        var partOf = Reference(o.PartOf, NodeType.Organisation, path + ".partOf");
         if (key is not null && name is not null && kind is { } k)
         {
-            _organisations.Add(new Organisation(key, name, k, Strings(o.Aliases, path + ".aliases"), o.Description, o.Country, o.PartOf));
+            _organisations.Add(new Organisation(key, name, k, Strings(o.Aliases, path + ".aliases"), o.Description, country, partOf));
         }
     }
 
     private void ReadPerson(PersonDocument p, string path)
     {
-        var key = Key(p.Key, path, NodeType.Person);
+        var key = Key(p.Key, path, NodeType.Person, p.Name);
         var name = Required(p.Name, path + ".name");
         var affiliations = new List<Affiliation>();
         var seen = new HashSet<(string, string?)>();
@@ -163,10 +183,10 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
 
     private void ReadNegotiation(NegotiationDocument n, string path)
     {
-        var key = Key(n.Key, path, NodeType.Negotiation);
+        var key = Key(n.Key, path, NodeType.Negotiation, n.Name);
         var name = Required(n.Name, path + ".name");
         var status = EnumValue<NegotiationStatus>(n.Status, path + ".status");
-        Reference(n.Venue, NodeType.Place, path + ".venue");
+        var venue = Reference(n.Venue, NodeType.Place, path + ".venue");
         var parties = new List<string>();
         for (var i = 0; i < (n.Parties?.Count ?? 0); i++)
         {
@@ -199,19 +219,18 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
                 Problem(at + ".number", "A round number starts at 1.");
             }
 
-            Reference(r.Venue, NodeType.Place, at + ".venue");
-            rounds.Add(new NegotiationRound(r.Number, Date(r.Date, at + ".date"), r.Venue));
+            var roundVenue = Reference(r.Venue, NodeType.Place, at + ".venue");
+            rounds.Add(new NegotiationRound(r.Number, Date(r.Date, at + ".date"), roundVenue));
         }
 
         if (key is not null && name is not null && status is { } s)
         {
-            _negotiations.Add(new Negotiation(key, name, s, n.Venue, parties, rounds));
+            _negotiations.Add(new Negotiation(key, name, s, venue, parties, rounds));
         }
     }
 
     private void ReadStatement(StatementDocument s, string path)
     {
-        var key = Key(s.Key, path, NodeType.Statement);
         var text = Required(s.Text, path + ".text");
         var kind = EnumValue<StatementKind>(s.Kind, path + ".kind");
         if (s.Direct is null)
@@ -236,10 +255,12 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
             }
         }
 
-        Reference(s.SaidAt, NodeType.Place, path + ".saidAt");
-        Reference(s.Negotiation, NodeType.Negotiation, path + ".negotiation");
-        Reference(s.RespondsTo, NodeType.Statement, path + ".respondsTo");
-        if (key is not null && string.Equals(key, s.RespondsTo, StringComparison.Ordinal))
+        // A statement has no name: its derived key is the speaker's key and its first words.
+        var key = Key(s.Key, path, NodeType.Statement, text is null ? null : string.Join(' ', (speaker?.Key ?? "unnamed").Split('-').Concat(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(10))));
+        var saidAt = Reference(s.SaidAt, NodeType.Place, path + ".saidAt");
+        var negotiation = Reference(s.Negotiation, NodeType.Negotiation, path + ".negotiation");
+        var respondsTo = Reference(s.RespondsTo, NodeType.Statement, path + ".respondsTo");
+        if (key is not null && string.Equals(key, respondsTo, StringComparison.Ordinal))
         {
             Problem(path + ".respondsTo", "A statement cannot respond to itself.");
         }
@@ -277,9 +298,12 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
             }
 
             var article = Reference(e.Article, NodeType.Article, at + ".article", required: true);
-            if (e.Start is null || e.End is null)
+            var locate = _v2 && e.Start is null && e.End is null;
+            if ((e.Start is null || e.End is null) && !locate)
             {
-                Problem(at, "Required: \"start\" and \"end\", UTF-16 offsets into the article text.");
+                Problem(at, _v2
+                    ? "Give both \"start\" and \"end\", or neither (the text is then looked up in the article)."
+                    : "Required: \"start\" and \"end\", UTF-16 offsets into the article text.");
             }
 
             if (e.Text is null)
@@ -293,7 +317,13 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
                 continue;
             }
 
-            if (article is not null && e.Start is { } start && e.End is { } end && e.Text is { } spanText)
+            if (locate && article is not null && e.Text is { Length: > 0 } quoted)
+            {
+                var item = new Evidence(article, -1, -1, quoted);
+                evidence.Add(item);
+                _unlocated.Add((evidence, evidence.Count - 1, at));
+            }
+            else if (article is not null && e.Start is { } start && e.End is { } end && e.Text is { } spanText)
             {
                 var item = new Evidence(article, start, end, spanText);
                 evidence.Add(item);
@@ -303,7 +333,7 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
 
         if (key is not null && text is not null && kind is { } k2 && s.Direct is { } direct)
         {
-            _statements.Add(new Statement(key, text, k2, direct, speaker, s.SaidAt, Date(s.Date, path + ".date"), about, s.Negotiation, s.RespondsTo, evidence));
+            _statements.Add(new Statement(key, text, k2, direct, speaker, saidAt, Date(s.Date, path + ".date"), about, negotiation, respondsTo, evidence));
         }
     }
 
@@ -328,8 +358,18 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
     private string PathOfPlace(string key) =>
         PathOf("places", document.Places!.FindIndex(p => string.Equals(p?.Key, key, StringComparison.Ordinal)));
 
-    private string? Key(string? key, string path, NodeType type)
+    private string? Key(string? key, string path, NodeType type, string? derivedFrom)
     {
+        if (key is null && _v2)
+        {
+            key = derivedFrom is null ? null : Resolution.NameNormalizer.SlugOf(derivedFrom);
+            if (key is null)
+            {
+                Problem(path + ".key", $"No key given, and none can be made from {Quote(derivedFrom)}: give a key, or a name with letters or digits.");
+                return null;
+            }
+        }
+
         if (!Slug.IsValid(key))
         {
             Problem(path + ".key", $"{Quote(key)} is not a key: expected a slug matching {Slug.Pattern}, at most {Slug.MaxLength} characters.");
@@ -355,6 +395,12 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
             }
 
             return null;
+        }
+
+        if (_v2 && !Slug.IsValid(key))
+        {
+            // Version 2 may refer by name: the name's derived key, resolved like a key.
+            key = Resolution.NameNormalizer.SlugOf(key) ?? key;
         }
 
         if (!Slug.IsValid(key))

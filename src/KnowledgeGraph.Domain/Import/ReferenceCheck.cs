@@ -26,6 +26,7 @@ internal static class ReferenceCheck
     /// <summary>The articles that evidence names but the bundle does not define.</summary>
     public static IReadOnlyCollection<string> EvidenceArticlesOutsideBundle(BundleReader reader) =>
         reader.Evidence.Select(e => e.Evidence.ArticleKey)
+            .Concat(reader.Unlocated.Select(u => u.Owner[u.Index].ArticleKey))
             .Where(k => !reader.Defined.Contains(new NodeId(NodeType.Article, k)))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
@@ -51,6 +52,31 @@ internal static class ReferenceCheck
             texts.TryAdd(key, text);
         }
 
+        // Evidence given by its text alone is placed where that text occurs, once.
+        foreach (var (owner, index, path) in reader.Unlocated)
+        {
+            var evidence = owner[index];
+            if (!texts.TryGetValue(evidence.ArticleKey, out var text))
+            {
+                continue;
+            }
+
+            var found = Occurrences(text, evidence.Text);
+            if (found.Count == 1)
+            {
+                owner[index] = evidence with { Start = found[0], End = found[0] + evidence.Text.Length };
+            }
+            else if (found.Count == 0)
+            {
+                problems.Add(new ImportProblem(path + ".text", $"{BundleReader.Quote(Shorten(evidence.Text))} does not occur in the article text."));
+            }
+            else
+            {
+                var spans = string.Join(", ", found.Take(5).Select(f => $"[{f}, {f + evidence.Text.Length})"));
+                problems.Add(new ImportProblem(path + ".text", $"{BundleReader.Quote(Shorten(evidence.Text))} occurs {found.Count} times in the article text ({spans}); give \"start\" and \"end\" to choose one."));
+            }
+        }
+
         foreach (var (evidence, path) in reader.Evidence)
         {
             if (!texts.TryGetValue(evidence.ArticleKey, out var text))
@@ -72,6 +98,17 @@ internal static class ReferenceCheck
                 problems.Add(new ImportProblem(path + ".text", $"Does not match the article at [{evidence.Start}, {evidence.End}), which reads {BundleReader.Quote(Shorten(actual))}.{hint}"));
             }
         }
+    }
+
+    private static List<int> Occurrences(string text, string value)
+    {
+        var found = new List<int>();
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            found.Add(at);
+        }
+
+        return found;
     }
 
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "…";
