@@ -72,9 +72,10 @@ internal sealed class QueryType : ObjectGraphType
 /// <summary>The schema.</summary>
 internal sealed class KnowledgeGraphSchema : Schema
 {
-    public KnowledgeGraphSchema(IServiceProvider services, QueryType query)
+    public KnowledgeGraphSchema(IServiceProvider services, QueryType query, Writes.MutationType mutation)
         : base(services)
     {
+        Mutation = mutation;
         Description = "KnowledgeGraph: people, organisations, places, statements and negotiations from the news, each statement traced to the span of the article it rests on.";
         Query = query;
     }
