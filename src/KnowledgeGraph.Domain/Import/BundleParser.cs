@@ -13,6 +13,10 @@ internal static class BundleParser
         {
             document = JsonSerializer.Deserialize(json, BundleJsonContext.Default.BundleDocument);
         }
+        catch (InvalidOperationException)
+        {
+            throw new ImportException(source, [new ImportProblem("$", BundleSchema.LoneSurrogate)]);
+        }
         catch (JsonException e)
         {
             var path = e.Path ?? "$";

@@ -421,6 +421,12 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
             return null;
         }
 
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            Problem(path, "Contains a NUL character (U+0000), which no name or text may hold.");
+            return null;
+        }
+
         return value;
     }
 

@@ -11,6 +11,9 @@ namespace KnowledgeGraph.Domain.Import;
 /// </summary>
 public static class BundleSchema
 {
+    /// <summary>The message for a string holding half of a surrogate pair.</summary>
+    internal const string LoneSurrogate = "A string holds half of a surrogate pair (such as \\ud800 alone), which is not text.";
+
     private static readonly Lazy<JsonSchema> Schema = new(Load);
 
     /// <summary>The schema's text, as published.</summary>
@@ -31,7 +34,17 @@ public static class BundleSchema
 
         using (document)
         {
-            var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            EvaluationResults results;
+            try
+            {
+                results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json reads "\ud800" (a lone surrogate) but cannot turn it into a string.
+                return [new ImportProblem("$", LoneSurrogate)];
+            }
+
             if (results.IsValid)
             {
                 return [];

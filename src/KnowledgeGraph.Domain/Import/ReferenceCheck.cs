@@ -90,6 +90,12 @@ internal static class ReferenceCheck
                 continue;
             }
 
+            if (SplitsPair(text, evidence.Start) || SplitsPair(text, evidence.End))
+            {
+                problems.Add(new ImportProblem(path, $"The span [{evidence.Start}, {evidence.End}) cuts a surrogate pair (one character written as two UTF-16 code units) in half."));
+                continue;
+            }
+
             var actual = text[evidence.Start..evidence.End];
             if (!string.Equals(actual, evidence.Text, StringComparison.Ordinal))
             {
@@ -99,6 +105,9 @@ internal static class ReferenceCheck
             }
         }
     }
+
+    private static bool SplitsPair(string text, int at) =>
+        at > 0 && at < text.Length && char.IsHighSurrogate(text[at - 1]) && char.IsLowSurrogate(text[at]);
 
     private static List<int> Occurrences(string text, string value)
     {
