@@ -32,6 +32,12 @@ public static class ErrorCodes
     /// <summary>Something failed inside the server; the log has the details under the request id.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>The operation needs an API key and the request carried none (401).</summary>
+    public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+
+    /// <summary>The request's API key is not one this server knows (403).</summary>
+    public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+
     /// <summary>The operation selects fields nested deeper than the depth limit.</summary>
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
 

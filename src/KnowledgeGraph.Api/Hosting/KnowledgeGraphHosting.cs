@@ -36,6 +36,8 @@ public static class KnowledgeGraphHosting
         services.Configure<GraphQLOptions>(builder.Configuration.GetSection(GraphQLOptions.Section));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.Configure<SqliteStoreOptions>(builder.Configuration.GetSection(SqliteStoreOptions.Section));
+        services.Configure<Auth.AuthOptions>(builder.Configuration.GetSection(Auth.AuthOptions.Section));
+        services.AddSingleton<Auth.ApiKeys>();
 
         var store = builder.Configuration.GetValue("Store", StoreKind.Sqlite);
         switch (store)

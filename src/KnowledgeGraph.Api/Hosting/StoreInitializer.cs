@@ -120,12 +120,12 @@ internal sealed partial class StoreInitializer(
             return;
         }
 
-        var importer = new BundleImporter(store, admin);
+        var importer = new DocumentImporter(store, admin);
         foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
             var json = await File.ReadAllTextAsync(file, cancellationToken);
-            var batch = await importer.ImportAsync(
+            var result = await importer.ImportAsync(
                 name,
                 json,
                 textFile =>
@@ -133,8 +133,14 @@ internal sealed partial class StoreInitializer(
                     var path = Path.Combine(directory, textFile);
                     return File.Exists(path) ? File.ReadAllText(path) : null;
                 },
+                new ImportOptions(),
                 cancellationToken);
-            LogSeeded(logger, name, batch.Count);
+            if (!result.Accepted)
+            {
+                throw new ImportException(name, result.Problems);
+            }
+
+            LogSeeded(logger, name, result.Changes.Count);
         }
     }
 

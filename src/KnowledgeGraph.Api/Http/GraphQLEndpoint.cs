@@ -124,6 +124,34 @@ internal sealed partial class GraphQLEndpoint(
             return;
         }
 
+        // Mutations need an API key; so do queries when reads are closed. Checked before anything
+        // runs, so a refused request writes nothing.
+        var operation = parsed;
+        var keys = http.RequestServices.GetRequiredService<Auth.ApiKeys>();
+        var key = keys.Check(http.Request);
+        if (IsMutation(operation, request.OperationName) || keys.Options.RequireKeyForReads)
+        {
+            if (!key.Presented)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                await WriteErrorAsync(http, mediaType, StatusCodes.Status401Unauthorized, ErrorCodes.NotAuthenticated,
+                    $"This operation needs an API key: send it in the {Auth.ApiKeys.Header} header or as Authorization: Bearer.");
+                return;
+            }
+
+            if (key.Name is null)
+            {
+                await WriteErrorAsync(http, mediaType, StatusCodes.Status403Forbidden, ErrorCodes.NotAuthorized,
+                    "The API key sent is not one this server knows.");
+                return;
+            }
+        }
+
+        if (key.Name is not null)
+        {
+            http.Items[Auth.ApiKeys.NameItem] = key.Name;
+        }
+
         var remaining = settings.ExecutionTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
         using var scope = StoreCallCounter.BeginScope();
 

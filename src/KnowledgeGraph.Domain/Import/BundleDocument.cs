@@ -18,6 +18,7 @@ internal sealed record BundleDocument(
 internal sealed record ArticleDocument(
     string? Key,
     string? TextFile,
+    string? Text,
     string? Title,
     string? Url,
     string? Publisher,

@@ -59,14 +59,13 @@ public sealed class HttpProtocolTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
-    public async Task A_mutation_on_a_schema_without_mutations_is_the_clients_error_not_the_servers()
+    public async Task A_mutation_without_an_API_key_is_the_clients_error_with_its_own_code()
     {
-        var response = await GraphQLWire.PostAsync(_http, new { query = "mutation { places { totalCount } }" });
+        var response = await GraphQLWire.PostAsync(_http, new { query = "mutation { importBundle(input: { bundle: \"{}\" }) { accepted } }" });
 
-        // GraphQL.NET finds the missing root type when it executes: data null, so a 200 (not a 500).
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal("INVALID_OPERATION", response.Code);
-        Assert.Equal("Schema is not configured for mutations", response.Message);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal("AUTH_NOT_AUTHENTICATED", response.Code);
+        Assert.Equal("This operation needs an API key: send it in the X-Api-Key header or as Authorization: Bearer.", response.Message);
         Assert.Equal(response.Header(GraphQLWire.RequestIdHeader), response.RequestId);
     }
 }

@@ -53,7 +53,7 @@ public sealed class BundleValidationTests : IDisposable
         // Imported, not only validated: the import must refuse the whole bundle and write nothing.
         var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync("""
             {
-              "format": "knowledge-graph/v2",
+              "format": "knowledge-graph/v9",
               "articles": [{ "key": "a", "textFile": "a.txt", "publishedAt": "2025-06-08" }],
               "places": [
                 { "key": "x", "name": "X", "kind": "COUNTRY", "containedIn": "y" },
@@ -71,7 +71,7 @@ public sealed class BundleValidationTests : IDisposable
             """));
         Assert.Equal(
             [
-                "$.format: Expected \"knowledge-graph/v1\" but found \"knowledge-graph/v2\".",
+                "$.format: Expected \"knowledge-graph/v1\" or \"knowledge-graph/v2\" but found \"knowledge-graph/v9\".",
                 "$.articles[0].publishedAt: \"2025-06-08\" is not an ISO 8601 date-time with an offset, such as 2025-06-08T10:00:00+05:30.",
                 "$.places[2].kind: \"PLANET\" is not a PlaceKind; expected one of COUNTRY, REGION, DISTRICT, CITY, TOWN, VILLAGE, OTHER.",
                 "$.people[0].key: \"Bad Key\" is not a key: expected a slug matching ^[a-z0-9]+(?:-[a-z0-9]+)*$, at most 120 characters.",
