@@ -135,7 +135,7 @@ public static class HostileBattery
         c.Add(HostileCase.Query(D, "a list literal nested 17 deep", Attacks.NestedList(17), BadRequest, "INPUT_TOO_DEEP"));
         c.Add(HostileCase.Query(D, "a list literal of 501 ids", "{ nodes(ids: [" + string.Join(",", Enumerable.Repeat("\"x\"", 501)) + "]) { id } }", BadRequest, "LIST_TOO_LONG"));
         c.Add(HostileCase.Query(D, "a directive argument nested 20 deep", "{ __typename @include(if: " + new string('[', 20) + "true" + new string(']', 20) + ") }", BadRequest, "INPUT_TOO_DEEP"));
-        c.Add(HostileCase.Query(D, "a mutation", "mutation { __typename }", OK, "INVALID_OPERATION"));
+        c.Add(HostileCase.Query(D, "a mutation without an API key", "mutation { __typename }", Unauthorized, "AUTH_NOT_AUTHENTICATED"));
         c.Add(HostileCase.Query(D, "a subscription", "subscription { __typename }", BadRequest, "SINGLE_ROOT_FIELD_SUBSCRIPTIONS"));
         c.Add(HostileCase.Body(D, "a document of 300000 bytes", System.Text.Json.JsonSerializer.Serialize(new { query = Attacks.RepeatedField(30_000) }), RequestEntityTooLarge, "BAD_REQUEST"));
     }

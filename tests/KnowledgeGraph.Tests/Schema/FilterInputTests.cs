@@ -20,7 +20,8 @@ public sealed class FilterInputTests(ApiFixture api) : IClassFixture<ApiFixture>
         schema.Initialize();
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var failures = new List<string>();
-        var roots = schema.Query.Fields.Where(f => f.Arguments?.Find("where") is not null).ToArray();
+        // The root connections; statementStats takes the statements' own filter input, covered here by `statements`.
+        var roots = schema.Query.Fields.Where(f => f.Arguments?.Find("where") is not null && f.Arguments.Find("groupBy") is null).ToArray();
         Assert.Equal(["people", "organisations", "places", "statements", "negotiations", "articles"], roots.Select(f => f.Name));
 
         foreach (var root in roots)
@@ -33,18 +34,22 @@ public sealed class FilterInputTests(ApiFixture api) : IClassFixture<ApiFixture>
                 continue;
             }
 
-            var query = new StringBuilder("{");
-            for (var i = 0; i < literals.Count; i++)
+            // In requests of at most 40 aliases, within the endpoint's alias limit.
+            for (var start = 0; start < literals.Count; start += 40)
             {
-                query.Append($"\n  f{i}: {root.Name}(where: {literals[i]}, first: 1) {{ totalCount }}");
-            }
+                var query = new StringBuilder("{");
+                for (var i = start; i < Math.Min(start + 40, literals.Count); i++)
+                {
+                    query.Append($"\n  f{i}: {root.Name}(where: {literals[i]}, first: 1) {{ totalCount }}");
+                }
 
-            var response = await api.Client.PostAsync(query.Append("\n}").ToString());
-            foreach (var error in response.Errors ?? [])
-            {
-                var alias = error!["path"]?[0]?.GetValue<string>();
-                var literal = alias is null ? "(no path)" : literals[int.Parse(alias[1..], System.Globalization.CultureInfo.InvariantCulture)];
-                failures.Add($"{root.Name}(where: {literal}): {error["extensions"]?["code"]} {error["message"]}");
+                var response = await api.Client.PostAsync(query.Append("\n}").ToString());
+                foreach (var error in response.Errors ?? [])
+                {
+                    var alias = error!["path"]?[0]?.GetValue<string>();
+                    var literal = alias is null ? "(no path)" : literals[int.Parse(alias[1..], System.Globalization.CultureInfo.InvariantCulture)];
+                    failures.Add($"{root.Name}(where: {literal}): {error["extensions"]?["code"]} {error["message"]}");
+                }
             }
         }
 
@@ -52,7 +57,8 @@ public sealed class FilterInputTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         // Every field of every filter and operation input was reached.
         var all = schema.AllTypes.OfType<IInputObjectGraphType>()
-            .Where(t => t.Name.EndsWith("FilterInput", StringComparison.Ordinal))
+            // statementStats' `having` input filters counts, not records: its tests are in StatementStatsTests.
+            .Where(t => t.Name.EndsWith("FilterInput", StringComparison.Ordinal) && t.Name != "CountOperationFilterInput")
             .SelectMany(t => t.Fields.Where(f => f.Name is not ("and" or "or")).Select(f => $"{t.Name}.{f.Name}"))
             .Order(StringComparer.Ordinal)
             .ToArray();

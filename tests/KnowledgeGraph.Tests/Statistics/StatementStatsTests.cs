@@ -203,7 +203,7 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
         factory.Settings["GraphQL:MaxComplexity"] = "200";
         var response = await factory.GraphQL().PostAsync("{ statementStats(groupBy: [KIND], first: 100) { nodes { count kind } } }");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal(("The operation's complexity is 202; the maximum allowed is 200. Ask for smaller pages (first/last) or fewer nested fields.", "MAX_COMPLEXITY_EXCEEDED"), response.FirstError);
+        Assert.Equal(("The operation's complexity is 211; the maximum allowed is 200. Ask for smaller pages (first/last) or fewer nested fields.", "MAX_COMPLEXITY_EXCEEDED"), response.FirstError);
     }
 
     private async Task AssertDrillsDownAsync(JsonNode group)
