@@ -114,18 +114,18 @@ async function topSpeakers() {
 const REGIONS = `
   query Regions { places(where: { kind: { eq: REGION } }, order: [{ name: ASC }], first: 100) { nodes { id name } } }`;
 
+// Answers are always statements, so only the top level asks for rounds: the query stays
+// within the API's default cost limit (MAX_COMPLEXITY_EXCEEDED otherwise).
 const TIMELINE = `
   query Timeline($node: ID!) {
     timeline(node: $node, first: 50) {
       totalCount
-      nodes { ...entry responses { ...entry responses { ...entry } } }
+      nodes { ...entry round { number venue { name } } negotiation { name } responses { ...entry responses { ...entry } } }
     }
   }
   fragment entry on TimelineEntry {
     date
     statement { id kind text speaker { ... on Person { name } ... on Organisation { name } } }
-    round { number venue { name } }
-    negotiation { name }
   }`;
 
 function entryItem(entry) {
