@@ -109,6 +109,12 @@ public sealed class StoreFailureTests : IDisposable
 
     private static async Task<SqliteConnection> LockAsync(string path)
     {
+        // Every open connection to a WAL database holds a shared lock on the file, idle ones in
+        // the server's pool too, and the exclusive lock waits for all of them: without this the
+        // locker waits out its busy timeout and ends up holding only the WAL write lock, which
+        // keeps no reader out. Closing the idle pooled connections first lets it take the file
+        // at once; the server's next store call opens a new connection and meets the lock.
+        SqliteConnection.ClearAllPools();
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         await connection.OpenAsync(Cancel);
         await using var command = connection.CreateCommand();
