@@ -1,3 +1,5 @@
+using KnowledgeGraph.Api.Http;
+
 namespace KnowledgeGraph.Api.Explore;
 
 /// <summary>
@@ -7,37 +9,21 @@ namespace KnowledgeGraph.Api.Explore;
 internal static class ExplorePage
 {
     /// <summary>The page may load and ask nothing but this server.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = StaticPage.ContentSecurityPolicy;
 
-    private static readonly Dictionary<string, string> Files = new(StringComparer.Ordinal)
-    {
-        ["explore.js"] = "text/javascript; charset=utf-8",
-        ["explore.css"] = "text/css; charset=utf-8",
-        ["cytoscape.min.js"] = "text/javascript; charset=utf-8",
-    };
+    private static readonly StaticPage Page = new(
+        "/explore",
+        "Explore",
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["explore.js"] = "text/javascript; charset=utf-8",
+            ["explore.css"] = "text/css; charset=utf-8",
+            ["cytoscape.min.js"] = "text/javascript; charset=utf-8",
+        });
 
     /// <summary>The folder of the page beside the binaries.</summary>
-    public static string Root => Path.Combine(AppContext.BaseDirectory, "Explore");
+    public static string Root => Page.Root;
 
     /// <summary>Maps <c>GET /explore</c> and its files.</summary>
-    public static void MapExplore(this WebApplication app)
-    {
-        app.MapGet("/explore", (HttpContext http) => Serve(http, "index.html", "text/html; charset=utf-8"));
-        app.MapGet("/explore/{file}", (HttpContext http, string file) =>
-            Files.TryGetValue(file, out var type) ? Serve(http, file, type) : Results.NotFound());
-    }
-
-    private static IResult Serve(HttpContext http, string file, string contentType)
-    {
-        var path = Path.Combine(Root, file);
-        if (!File.Exists(path))
-        {
-            return Results.NotFound();
-        }
-
-        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(path, contentType);
-    }
+    public static void MapExplore(this WebApplication app) => Page.Map(app);
 }
