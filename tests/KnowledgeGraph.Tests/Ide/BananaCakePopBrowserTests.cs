@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using KnowledgeGraph.Api.Ide;
 using KnowledgeGraph.Tests.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeGraph.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace KnowledgeGraph.Tests.Ide;
@@ -15,23 +16,12 @@ namespace KnowledgeGraph.Tests.Ide;
 /// </summary>
 public sealed partial class BananaCakePopBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private static string ScreenshotPath => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "banana-cake-pop.png"));
 
     [Fact]
     public async Task The_IDE_loads_the_schema_runs_a_query_and_stays_on_this_machine()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (apt-get install chromium); the browser test needs a real Chromium.");
-        }
+        HeadlessChromium.SkipIfMissing();
 
         await using var api = await LoopbackApi.StartAsync();
         var ide = api.Factory.Services.GetRequiredService<BananaCakePop>();
@@ -45,15 +35,7 @@ public sealed partial class BananaCakePopBrowserTests
         var console = new ConcurrentQueue<string>();
         var profile = Directory.CreateTempSubdirectory("kg-chromium-");
         using var playwright = await Playwright.CreateAsync();
-        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-            // Without a service worker every request the IDE makes goes through the page, where it is recorded.
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-        });
+        var context = await HeadlessChromium.LaunchAsync(playwright, profile, 1400, 900);
         IPage? page = null;
         try
         {

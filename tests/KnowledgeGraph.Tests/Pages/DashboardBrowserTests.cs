@@ -16,23 +16,12 @@ namespace KnowledgeGraph.Tests.Pages;
 [Collection(BrowserPages.Name)]
 public sealed class DashboardBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private static string ScreenshotPath => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "dashboard.png"));
 
     [Fact]
     public async Task The_dashboard_charts_the_seeds_exact_counts_threads_the_timeline_and_searches_locally()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (apt-get install chromium); the browser test needs a real Chromium.");
-        }
+        HeadlessChromium.SkipIfMissing();
 
         if (!File.Exists(Path.Combine(DashboardPage.Root, "echarts.min.js")))
         {
@@ -45,14 +34,7 @@ public sealed class DashboardBrowserTests
         var console = new ConcurrentQueue<string>();
         var profile = Directory.CreateTempSubdirectory("kg-chromium-");
         using var playwright = await Playwright.CreateAsync();
-        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1100 },
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-        });
+        var context = await HeadlessChromium.LaunchAsync(playwright, profile, 1400, 1100);
         IPage? page = null;
         try
         {

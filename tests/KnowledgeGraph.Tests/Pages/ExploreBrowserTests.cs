@@ -15,23 +15,12 @@ namespace KnowledgeGraph.Tests.Pages;
 [Collection(BrowserPages.Name)]
 public sealed class ExploreBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private static string ScreenshotPath => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "explore.png"));
 
     [Fact]
     public async Task A_statements_neighbourhood_expands_on_click_and_its_evidence_is_highlighted_in_the_article()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (apt-get install chromium); the browser test needs a real Chromium.");
-        }
+        HeadlessChromium.SkipIfMissing();
 
         if (!File.Exists(Path.Combine(ExplorePage.Root, "cytoscape.min.js")))
         {
@@ -45,14 +34,7 @@ public sealed class ExploreBrowserTests
         var console = new ConcurrentQueue<string>();
         var profile = Directory.CreateTempSubdirectory("kg-chromium-");
         using var playwright = await Playwright.CreateAsync();
-        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 820 },
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-        });
+        var context = await HeadlessChromium.LaunchAsync(playwright, profile, 1400, 820);
         IPage? page = null;
         try
         {
