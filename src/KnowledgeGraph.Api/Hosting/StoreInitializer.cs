@@ -17,9 +17,11 @@ internal sealed partial class StoreInitializer(
     IOptions<SeedOptions> seed,
     ILogger<StoreInitializer> logger) : IHostedService, IDisposable
 {
+    // Never disposed: a source without timers or links holds nothing to release, and a host
+    // stopped twice (WebApplicationFactory and Program both stop it, sometimes after disposing
+    // the services) may cancel it at any time, so it must stay usable.
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retry;
-    private volatile bool _disposed;
 
     /// <summary>Whether the store is initialised and seeded.</summary>
     public bool Ready { get; private set; }
@@ -46,13 +48,6 @@ internal sealed partial class StoreInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // A host stopped twice (WebApplicationFactory and Program both stop it) may already
-        // have disposed this service: there is then nothing left to stop.
-        if (_disposed)
-        {
-            return;
-        }
-
         await _stopping.CancelAsync();
         if (_retry is not null)
         {
@@ -60,11 +55,7 @@ internal sealed partial class StoreInitializer(
         }
     }
 
-    public void Dispose()
-    {
-        _disposed = true;
-        _stopping.Dispose();
-    }
+    public void Dispose() => _stopping.Cancel();
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
