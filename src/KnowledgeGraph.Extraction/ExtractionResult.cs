@@ -70,7 +70,7 @@ public static class ArticleExtractor
 {
     private static readonly RuleBasedExtractor Default = new();
 
-    /// <summary>Proposes the statements of <paramref name="article"/> with the default rules and the name resolver.</summary>
+    /// <summary>Proposes the statements of <paramref name="article"/> with the default rules and the import's resolver.</summary>
     public static ExtractionResult Extract(ArticleInput article, KnownEntities known, Gazetteer gazetteer) =>
         Default.Extract(article, known, gazetteer);
 }
@@ -80,9 +80,9 @@ public sealed class RuleBasedExtractor : IStatementExtractor
 {
     private readonly Func<KnownEntities, IEntityResolver> _resolverFor;
 
-    /// <summary>Creates the extractor; <paramref name="resolverFor"/> plugs in another resolver (the default resolves by name, alias and surname).</summary>
+    /// <summary>Creates the extractor; <paramref name="resolverFor"/> plugs in another resolver (the default is the import's own, <see cref="GraphEntityResolver"/>).</summary>
     public RuleBasedExtractor(Func<KnownEntities, IEntityResolver>? resolverFor = null) =>
-        _resolverFor = resolverFor ?? (k => new NameResolver(k));
+        _resolverFor = resolverFor ?? (k => new GraphEntityResolver(k));
 
     /// <inheritdoc />
     public ExtractionResult Extract(ArticleInput article, KnownEntities known, Gazetteer gazetteer)

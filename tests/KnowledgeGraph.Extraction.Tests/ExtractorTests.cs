@@ -139,7 +139,7 @@ public sealed class ExtractorTests
     }
 
     [Fact]
-    public void A_known_speaker_is_resolved_by_alias_and_surname_not_proposed()
+    public void A_known_speaker_is_resolved_by_the_imports_rules_not_proposed()
     {
         var known = new KnownEntities(
         [
@@ -149,7 +149,8 @@ public sealed class ExtractorTests
         const string text = "Brenn called for calm. Vorn claimed that the Amber Coast was quiet.";
         var r = Read(text, known);
         Assert.Equal(("ada-brenn", false, StatementKind.Appeal), (r.Statements[0].Speaker!.Key, r.Statements[0].Speaker!.IsNew, r.Statements[0].Kind));
-        Assert.Contains("resolve.surname", r.Statements[0].Speaker!.Rule, StringComparison.Ordinal);
+        // The import's resolver: "Brenn" is the alias "Mayor Brenn" without its title.
+        Assert.Equal("speaker.person;resolve.honorific", r.Statements[0].Speaker!.Rule);
         Assert.Equal(("government-of-kestria", false), (r.Statements[1].Speaker!.Key, r.Statements[1].Speaker!.IsNew));
         Assert.Empty(r.Draft.People);
         Assert.Empty(r.Draft.Organisations);

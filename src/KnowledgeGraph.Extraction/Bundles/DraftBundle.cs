@@ -10,10 +10,13 @@ namespace KnowledgeGraph.Extraction.Bundles;
 /// <summary>A bundle in the import format: an article and the records and statements it supports.</summary>
 public sealed record DraftBundle
 {
-    /// <summary>The format name every bundle carries.</summary>
+    /// <summary>The format of a bundle whose article text lies in a file beside it.</summary>
     public const string FormatName = "knowledge-graph/v1";
 
-    /// <summary>Always <see cref="FormatName"/>.</summary>
+    /// <summary>The format of a bundle that carries its article text inline.</summary>
+    public const string FormatV2Name = "knowledge-graph/v2";
+
+    /// <summary><see cref="FormatName"/>, or <see cref="FormatV2Name"/> when an article carries its text inline.</summary>
     public string Format { get; init; } = FormatName;
 
     /// <summary>The articles.</summary>
@@ -43,6 +46,9 @@ public sealed record DraftArticle
 
     /// <summary>The text file beside the bundle.</summary>
     public string? TextFile { get; init; }
+
+    /// <summary>The article text inline (format v2), when it is not in a file.</summary>
+    public string? Text { get; init; }
 
     /// <summary>The headline.</summary>
     public string? Title { get; init; }

@@ -189,12 +189,15 @@ internal sealed partial class ArticleReader
 
         var draft = new DraftBundle
         {
+            // Without a text file beside it, the draft carries the text inline (v2) and imports as it is.
+            Format = _article.TextFile is null ? DraftBundle.FormatV2Name : DraftBundle.FormatName,
             Articles =
             [
                 new DraftArticle
                 {
                     Key = _article.Key,
                     TextFile = _article.TextFile,
+                    Text = _article.TextFile is null ? _text : null,
                     Title = _article.Title,
                     Url = _article.Url,
                     Publisher = _article.Publisher,
