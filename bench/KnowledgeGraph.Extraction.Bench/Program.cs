@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeGraph.Extraction;
 using KnowledgeGraph.Extraction.GeoNames;
-using KnowledgeGraph.Extraction.Tests;
+using KnowledgeGraph.Extraction.Evaluation;
 
 // eval: the gold-set figures in both modes, with every pair that differs.
 // speed: characters per second of extraction on one core, over the gold texts.
@@ -10,7 +10,8 @@ var mode = args.FirstOrDefault() ?? "eval";
 var load = Stopwatch.StartNew();
 var gazetteer = GeoNamesGazetteer.Load();
 load.Stop();
-var gold = GoldSet.Load();
+var goldDirectory = Path.Combine(AppContext.BaseDirectory, "Gold");
+var gold = GoldSet.Parse(File.ReadAllText(Path.Combine(goldDirectory, "manifest.json")), f => File.ReadAllText(Path.Combine(goldDirectory, f)));
 var extractor = new RuleBasedExtractor();
 var inv = CultureInfo.InvariantCulture;
 

@@ -113,14 +113,14 @@ internal static class ImportVerb
             cancellationToken);
     }
 
-    private static string Line(ImportResult result)
+    internal static string Line(ImportResult result)
     {
         var total = result.Counts.Values.Aggregate(OutcomeCounts.Zero, (a, b) => a.Plus(b));
         var verdict = result.Accepted ? (result.DryRun ? "would land" : "landed") : "REJECTED";
         return string.Create(CultureInfo.InvariantCulture, $"{result.Source}: {verdict} (created {total.Created}, updated {total.Updated}, unchanged {total.Unchanged}, merged {total.Merged}, rejected {total.Rejected})");
     }
 
-    private static async Task WriteProblemsAsync(CliConsole console, ImportResult result)
+    internal static async Task WriteProblemsAsync(CliConsole console, ImportResult result)
     {
         await console.Error.WriteLineAsync($"{result.Source} was rejected with {result.Problems.Count} problem(s); nothing of it was written:");
         foreach (var problem in result.Problems)
@@ -129,7 +129,7 @@ internal static class ImportVerb
         }
     }
 
-    private static async Task WriteSummaryAsync(CliConsole console, List<ImportResult> results, ImportOptions options)
+    internal static async Task WriteSummaryAsync(CliConsole console, List<ImportResult> results, ImportOptions options)
     {
         var rows = Enum.GetValues<NodeType>().Select(t => (Type: t, Counts: results.Aggregate(OutcomeCounts.Zero, (sum, r) => sum.Plus(r.Counts[t])))).ToArray();
         var accepted = results.Count(r => r.Accepted);

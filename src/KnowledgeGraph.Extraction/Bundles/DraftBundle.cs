@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -249,9 +250,17 @@ public sealed record DraftEvidence
 /// <summary>Reads and writes bundles as JSON (camelCase, nulls written, as in <c>data/</c>).</summary>
 public static class DraftBundleJson
 {
+    // Quotation marks and apostrophes stay readable: JSON escapes only what it must.
+    private static readonly DraftBundleJsonContext Indented = new(new JsonSerializerOptions(DraftBundleJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly DraftBundleJsonContext Compact = new(new JsonSerializerOptions(Indented.Options) { WriteIndented = false });
+
     /// <summary>The bundle as indented JSON.</summary>
     public static string Write(DraftBundle bundle) =>
-        JsonSerializer.Serialize(bundle, DraftBundleJsonContext.Default.DraftBundle);
+        JsonSerializer.Serialize(bundle, Indented.DraftBundle);
+
+    /// <summary>The bundle as JSON on one line, for NDJSON (one bundle a line).</summary>
+    public static string WriteLine(DraftBundle bundle) =>
+        JsonSerializer.Serialize(bundle, Compact.DraftBundle);
 
     /// <summary>Reads a bundle; throws <see cref="JsonException"/> with the position when it is not one.</summary>
     public static DraftBundle Read(string json) =>
