@@ -6,7 +6,13 @@ using KnowledgeGraph.Extraction.Evaluation;
 
 // eval: the gold-set figures in both modes, with every pair that differs.
 // speed: characters per second of extraction on one core, over the gold texts.
+// end-to-end: extract and import one article (the seed text) into an empty SQLite store.
 var mode = args.FirstOrDefault() ?? "eval";
+if (mode == "end-to-end")
+{
+    return await EndToEnd.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+}
+
 var load = Stopwatch.StartNew();
 var gazetteer = GeoNamesGazetteer.Load();
 load.Stop();
@@ -98,7 +104,7 @@ if (mode == "speed")
     return 0;
 }
 
-Console.Error.WriteLine("usage: eval | ratchet [PATH] | speed");
+Console.Error.WriteLine("usage: eval | ratchet [PATH] | speed | end-to-end [RUNS]");
 return 2;
 
 static double Floor(double value) => Math.Floor(value * 1000) / 1000;

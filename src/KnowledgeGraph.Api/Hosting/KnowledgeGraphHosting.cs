@@ -75,6 +75,7 @@ public static class KnowledgeGraphHosting
         // then aborts what is left, so a stop is never held up by a request.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = builder.Configuration.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(10)));
         services.AddSingleton<PersistedQueries>();
+        services.AddSingleton<Extraction.GazetteerSource>(_ => new Extraction.GazetteerSource());
         services.AddGraphQL(graphql => graphql
             .AddSchema<KnowledgeGraphSchema>()
             .AddGraphTypes(typeof(KnowledgeGraphHosting).Assembly)

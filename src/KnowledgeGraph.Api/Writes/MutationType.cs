@@ -36,6 +36,7 @@ internal sealed partial class MutationType : ObjectGraphType
 
                 return result;
             });
+        Extraction.ExtractionFields.AddImportArticle(this);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "importBundle by key {KeyName}: {Changed} record(s) changed.")]

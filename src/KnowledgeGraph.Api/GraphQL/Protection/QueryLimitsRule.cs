@@ -27,6 +27,9 @@ namespace KnowledgeGraph.Api.GraphQL.Protection;
 /// </remarks>
 internal sealed class QueryLimitsRule : ComplexityValidationRule
 {
+    /// <summary>The metadata key of a field priced on its own (work that is neither a store call nor a plain field, such as extraction).</summary>
+    public const string CostMetadata = "knowledgeGraph:cost";
+
     private const double OtherListLength = 5;
 
     /// <summary>HotChocolate's default cost of a resolver that does I/O, and of a filter or a sort.</summary>
@@ -146,6 +149,7 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
     }
 
     /// <summary>
+    /// A field's own price when it has one (<see cref="CostMetadata"/>); else
     /// 10 for a field whose resolver reaches the store (a connection, or a field returning nodes
     /// outside a connection's own <c>nodes</c>/<c>edges</c>), 10 more for each of its
     /// <c>where</c> and <c>order</c>; 1 for anything else.
@@ -153,6 +157,11 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
     private static double Weight(FieldImpactContext context)
     {
         var field = context.FieldDefinition;
+        if (field.GetMetadata<double?>(CostMetadata) is { } priced)
+        {
+            return priced;
+        }
+
         var insideConnection = context.ParentType.Name.EndsWith("Connection", StringComparison.Ordinal)
             || context.ParentType.Name.EndsWith("Edge", StringComparison.Ordinal);
         var weight = !insideConnection && ReachesStore(field) ? StoreCost : 1;
