@@ -37,7 +37,7 @@ internal sealed class ProposedStatementType : ObjectGraphType<StatementView>
         Field<DateScalar>("date").Description("When it was said, when the text says so (relative dates resolved against publishedAt); null when unsure.").Resolve(c => c.Source.Statement.Date);
         Field<StringGraphType>("negotiation").Description("The key of the negotiation it belongs to (stored, or proposed in the draft).").Resolve(c => c.Source.Statement.Negotiation);
         Field<StringGraphType>("respondsTo").Description("The key of the proposed statement it answers.").Resolve(c => c.Source.Statement.RespondsTo);
-        Field<NonNullGraphType<StringGraphType>>("rule").Description("The rule that found the statement, such as quote.attributed-after or reported.said-that.").Resolve(c => c.Source.Statement.Rule);
+        Field<NonNullGraphType<StringGraphType>>("rule").Description("The rule that found the statement, such as quote.attribution-after or reported.subject-verb.").Resolve(c => c.Source.Statement.Rule);
         Field<NonNullGraphType<FloatGraphType>>("confidence").Description("How sure the rule is, from 0 to 1.").Resolve(c => c.Source.Statement.Confidence);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons").Description("Every rule that decided something about it, in order.").Resolve(c => c.Source.Statement.Reasons);
     }
