@@ -1,4 +1,4 @@
-using System.Globalization;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Domain.Analytics;
@@ -147,8 +147,8 @@ public static class TimeBuckets
     }
 
     /// <summary><c>YYYY-MM-DD</c>.</summary>
-    public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly day) => DateText.Write(day);
 
     /// <summary>Reads <c>YYYY-MM-DD</c>.</summary>
-    public static DateOnly Parse(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static DateOnly Parse(string day) => DateText.Read(day);
 }
