@@ -44,9 +44,13 @@ public enum PlaceLevel
 /// <summary>The length of a time bucket. Weeks are ISO weeks, starting on Monday.</summary>
 public enum TimeBucket
 {
+    /// <summary>One calendar day.</summary>
     Day,
+    /// <summary>One ISO week, Monday to Sunday.</summary>
     Week,
+    /// <summary>One calendar month.</summary>
     Month,
+    /// <summary>One calendar year.</summary>
     Year,
 }
 
