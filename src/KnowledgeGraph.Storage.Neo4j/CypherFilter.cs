@@ -68,9 +68,9 @@ internal sealed class CypherFilter
     /// <summary>The value a field is stored as, for a value of the query model.</summary>
     public static object ToStoredValue(object value, FieldType type) => type switch
     {
-        FieldType.Date => Graph.WriteDate((DateOnly)value),
+        FieldType.Date => DateText.Write((DateOnly)value),
         FieldType.DateTime => InstantText.Write((DateTimeOffset)value),
-        FieldType.Enum => RecordMaps.EnumWire(value),
+        FieldType.Enum => EnumNames.WireOf(value),
         FieldType.Boolean => (bool)value,
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };

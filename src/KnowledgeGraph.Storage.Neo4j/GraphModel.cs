@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
@@ -62,11 +61,6 @@ internal static class Graph
         NodeType.Article => Article,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
-
-    public static string WriteDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static DateOnly? ReadDate(string? value) =>
-        value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>How a scalar field of the query model is stored.</summary>
@@ -149,7 +143,7 @@ internal static class RecordMaps
         Read = m => new Place(
             RequiredString(m, "key"),
             RequiredString(m, "name"),
-            ParseEnum<PlaceKind>(RequiredString(m, "kind")),
+            EnumNames.FromStore<PlaceKind>(RequiredString(m, "kind")),
             Strings(m, "aliases"),
             String(m, "containedIn")),
         TieBreaker = b => [$"{b.Var}.key"],
@@ -164,7 +158,7 @@ internal static class RecordMaps
         Read = m => new Organisation(
             RequiredString(m, "key"),
             RequiredString(m, "name"),
-            ParseEnum<OrganisationKind>(RequiredString(m, "kind")),
+            EnumNames.FromStore<OrganisationKind>(RequiredString(m, "kind")),
             Strings(m, "aliases"),
             String(m, "description"),
             String(m, "country"),
@@ -217,13 +211,13 @@ internal static class RecordMaps
         Read = m => new Negotiation(
             RequiredString(m, "key"),
             RequiredString(m, "name"),
-            ParseEnum<NegotiationStatus>(RequiredString(m, "status")),
+            EnumNames.FromStore<NegotiationStatus>(RequiredString(m, "status")),
             String(m, "venue"),
             Strings(m, "parties"),
             List(m, "rounds")
                 .Select(r => new NegotiationRound(
                     Integer(r, "number") is { } number ? checked((int)number) : null,
-                    Graph.ReadDate(String(r, "date")),
+                    String(r, "date") is { } roundDate ? DateText.Read(roundDate) : null,
                     String(r, "venue")))
                 .ToArray()),
         TieBreaker = b => [$"{b.Var}.key"],
@@ -250,11 +244,11 @@ internal static class RecordMaps
             return new Statement(
                 RequiredString(m, "key"),
                 RequiredString(m, "text"),
-                ParseEnum<StatementKind>(RequiredString(m, "kind")),
+                EnumNames.FromStore<StatementKind>(RequiredString(m, "kind")),
                 Boolean(m, "direct") ?? throw new InvalidDataException("The store returned a statement without 'direct'."),
                 speaker,
                 String(m, "saidAt"),
-                Graph.ReadDate(String(m, "date")),
+                String(m, "date") is { } date ? DateText.Read(date) : null,
                 Strings(m, "about"),
                 String(m, "negotiation"),
                 String(m, "respondsTo"),
@@ -336,22 +330,7 @@ internal static class RecordMaps
             ? map
             : throw new NotSupportedException($"{typeof(T).Name} is not stored.");
 
-    public static string EnumWire(object value) => value switch
-    {
-        PlaceKind v => EnumNames.ToWire(v),
-        OrganisationKind v => EnumNames.ToWire(v),
-        StatementKind v => EnumNames.ToWire(v),
-        NegotiationStatus v => EnumNames.ToWire(v),
-        _ => throw new ArgumentException($"{value.GetType().Name} is not an enum of the model.", nameof(value)),
-    };
-
     /// <summary>The key of the one node a to-one relationship leads to, or null.</summary>
     private static string ToOne(string v, string relType, string label) =>
         $"[({v})-[:{relType}]->({P}:{label}) | {P}.key][0]";
-
-    private static T ParseEnum<T>(string wire)
-        where T : struct, Enum =>
-        EnumNames.TryFromWire<T>(wire, out var value)
-            ? value
-            : throw new InvalidDataException($"The store holds '{wire}', which is not a {typeof(T).Name}.");
 }

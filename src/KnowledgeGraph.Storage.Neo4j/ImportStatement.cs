@@ -65,7 +65,7 @@ internal static class ImportStatement
             ("parties", n.PartyKeys),
             ("rounds", n.Rounds.Select(r => Map(
                 ("number", r.Number),
-                ("date", r.Date is { } d ? Graph.WriteDate(d) : null),
+                ("date", r.Date is { } d ? DateText.Write(d) : null),
                 ("venue", r.VenueKey))).ToArray()))).ToArray(),
         ["statements"] = batch.Statements.Select(s => Map(
             ("key", s.Key),
@@ -75,7 +75,7 @@ internal static class ImportStatement
             ("speakerPerson", s.Speaker is { Type: SpeakerType.Person } sp ? sp.Key : null),
             ("speakerOrganisation", s.Speaker is { Type: SpeakerType.Organisation } so ? so.Key : null),
             ("saidAt", s.SaidAtKey),
-            ("date", s.Date is { } d ? Graph.WriteDate(d) : null),
+            ("date", s.Date is { } d ? DateText.Write(d) : null),
             ("negotiation", s.NegotiationKey),
             ("respondsTo", s.RespondsToKey),
             ("about", s.AboutKeys),

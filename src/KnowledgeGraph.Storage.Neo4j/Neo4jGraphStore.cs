@@ -127,41 +127,26 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
         FilterShape.EnsureTranslatable(where);
         var cypher = new CypherFilter();
         var match = $"MATCH (t:{map.Label}) WHERE {cypher.Where(where, map, Record)}";
-        var start = page.RangeStart;
 
         // "last" without "before" needs the count to place its window. Rather than collect the
         // whole list, read the tail in reverse order (the exact reverse: absent values first,
         // tie-breaker descending) and take at most "last" items.
-        var fromTail = page.Last is not null && page.Before is null;
+        var known = PageWindow.WithoutTotal(page);
+        var fromTail = known is null;
         var withTotal = page.IncludeTotalCount || fromTail;
 
-        // The window in the SQLite store's arithmetic: [offset, offset + limit), where one row
-        // beyond the window tells whether a next page exists.
-        int offset = 0, limit = 0;
+        // The window [offset, offset + limit), where one row beyond the window tells whether a
+        // next page exists.
         string window;
-        if (fromTail)
+        if (known is not { } forward)
         {
             window = $"WITH t ORDER BY {CypherFilter.OrderBy(order, map, Record, reverse: true)} LIMIT {cypher.Parameter("limit", Math.Max(0, page.Last!.Value))}";
         }
         else
         {
-            int size;
-            if (page.Last is { } last)
-            {
-                var before = page.Before!.Value;
-                offset = Math.Max(start, before - last);
-                size = Math.Max(0, before - offset);
-            }
-            else
-            {
-                var first = page.First ?? 0;
-                offset = start;
-                size = page.Before is { } before ? Math.Max(0, Math.Min(first, before - start)) : first;
-            }
-
             // As in SQLite, a negative offset counts as zero and a negative limit as no limit.
-            limit = size + 1;
-            window = $"WITH t ORDER BY {CypherFilter.OrderBy(order, map, Record)} SKIP {cypher.Parameter("skip", Math.Max(0, offset))}"
+            var limit = forward.Size + 1;
+            window = $"WITH t ORDER BY {CypherFilter.OrderBy(order, map, Record)} SKIP {cypher.Parameter("skip", Math.Max(0, forward.Offset))}"
                 + (limit >= 0 ? $" LIMIT {cypher.Parameter("limit", limit)}" : string.Empty);
         }
 
@@ -176,31 +161,18 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
             : QueryValues.List(result.Value(0, "records")).Select(r => (T)map.Read(r)).ToList();
         var total = withTotal && result.Rows.Count > 0 ? checked((int)(QueryValues.Integer(result.Value(0, "total")) ?? 0)) : 0;
 
-        int windowStart, windowSize;
-        List<T> items;
-        if (fromTail)
+        int? totalCount = page.IncludeTotalCount ? total : null;
+        if (known is { } read)
         {
-            // Forward index of the i-th reversed row is total - 1 - i.
-            windowStart = Math.Max(start, total - page.Last!.Value);
-            windowSize = Math.Max(0, total - windowStart);
-            var from = Math.Max(0, windowStart);
-            var to = Math.Min(total, from + windowSize + 1);
-            items = rows.Where((_, i) => total - 1 - i >= from && total - 1 - i < to).Reverse().ToList();
-        }
-        else
-        {
-            windowStart = offset;
-            windowSize = Math.Max(0, limit - 1);
-            items = rows;
+            return read.FromRowsWithOneMore(rows, totalCount);
         }
 
-        var hasNext = items.Count > windowSize;
-        if (hasNext)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
-
-        return new Page<T>(items, windowStart, windowStart > 0, hasNext, page.IncludeTotalCount ? total : null);
+        // Forward index of the i-th reversed row is total - 1 - i.
+        var tail = PageWindow.Within(page, total);
+        var from = Math.Max(0, tail.Offset);
+        var to = Math.Min(total, from + Math.Max(0, tail.Size) + 1);
+        var items = rows.Where((_, i) => total - 1 - i >= from && total - 1 - i < to).Reverse().ToList();
+        return tail.FromRowsWithOneMore(items, totalCount);
     }
 
     /// <inheritdoc />
@@ -261,7 +233,7 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
             // First n after a cursor (and before one): the window's size is known without the
             // parent's total; the offset is the number of rows before the window, counted up
             // to the cursor only; the total only when asked for.
-            var size = Math.Max(0, page.Before is { } b ? Math.Min(page.First ?? 0, b - start) : page.First ?? 0);
+            var size = Math.Max(0, PageWindow.WithoutTotal(page)!.Value.Size);
             if (page.IncludeTotalCount)
             {
                 statement.Append($"CALL (parentKey) {{\n{Rows()}\nRETURN count(t) AS total\n}}\n");
@@ -285,12 +257,11 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
             statement.Append("WITH parentKey, total WHERE total > 0\n");
             var tailCondition = page.Before is { } before ? $"total <= {cypher.Parameter("before", before)}" : null;
             statement.Append(Window(CypherFilter.OrderBy(order, map, binding, reverse: true), $" LIMIT {cypher.Parameter("last", last)}", "tail", tailCondition));
-            if (page.Before is { } end)
+            if (PageWindow.WithoutTotal(page) is { } inside)
             {
-                var low = Math.Max(start, end - last);
                 statement.Append(Window(
                     forward,
-                    $" SKIP {cypher.Parameter("low", low)} LIMIT {cypher.Parameter("size", Math.Max(0, end - low))}",
+                    $" SKIP {cypher.Parameter("low", inside.Offset)} LIMIT {cypher.Parameter("size", inside.Size)}",
                     "records",
                     "total > $before"));
             }
@@ -309,33 +280,29 @@ public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
 
             T[] Read(string column) => QueryValues.List(rows.Value(row, column)).Select(r => (T)map.Read(r)).ToArray();
             int Count(string column) => checked((int)(QueryValues.Integer(rows.Value(row, column)) ?? 0));
-            if (page.Last is not { } count)
+            if (page.Last is null)
             {
-                var size = Math.Max(0, page.Before is { } b ? Math.Min(page.First ?? 0, b - start) : page.First ?? 0);
-                var items = Read("records");
-                var offset = start > 0 ? Count("skipped") : 0;
-                result[key] = new Page<T>(items.Take(size).ToArray(), offset, offset > 0, items.Length > size, page.IncludeTotalCount ? Count("total") : null);
+                // The window's start is the number of rows before it, as counted up to the cursor.
+                var window = PageWindow.WithoutTotal(page)!.Value with { Offset = start > 0 ? Count("skipped") : 0 };
+                result[key] = window.FromRowsWithOneMore(Read("records"), page.IncludeTotalCount ? Count("total") : null);
             }
             else
             {
-                // The window [low, high) in the SQLite store's arithmetic, from the parent's total.
                 var total = Count("total");
-                var high = page.Before is { } before ? Math.Min(before, total) : total;
-                var low = Math.Max(start, high - count);
+                var window = PageWindow.Within(page, total);
                 T[] items;
                 if (page.Before is null || total <= page.Before)
                 {
                     // The i-th row of the reversed tail has the forward index total - 1 - i.
                     var tail = Read("tail");
-                    items = tail.Where((_, i) => total - 1 - i >= low && total - 1 - i < high).Reverse().ToArray();
+                    items = tail.Where((_, i) => window.Contains(total - 1 - i)).Reverse().ToArray();
                 }
                 else
                 {
                     items = Read("records");
                 }
 
-                var offset = Math.Min(low, total);
-                result[key] = new Page<T>(items, offset, offset > 0, Math.Max(high, offset) < total, page.IncludeTotalCount ? total : null);
+                result[key] = window.FromWindowOf(items, total, page.IncludeTotalCount);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Model;
@@ -184,7 +183,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
 
     private static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
 
-    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Date(DateOnly? date) => date is { } day ? DateText.Write(day) : null;
 
     private async Task RunAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

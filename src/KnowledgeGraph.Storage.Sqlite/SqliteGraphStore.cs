@@ -109,22 +109,20 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         var predicate = sql.Where(where, map, "t");
         var orderBy = SqlFilter.OrderBy(order, map, "t");
         var count = $"(SELECT count(*) FROM {map.Table} t WHERE {predicate})";
-        var start = page.RangeStart;
 
         // The window [offset, offset + limit) in SQL, so that "last" without "before" (which needs
-        // the count) is still one command. One extra row tells whether a next page exists.
+        // the count) is still one command: PageWindow.Within said over the count. One extra row
+        // tells whether a next page exists.
         string offset, limit;
-        if (page.Last is { } last)
+        if (PageWindow.WithoutTotal(page) is { } known)
         {
-            var end = page.Before is { } before ? before.ToString(CultureInfo.InvariantCulture) : count;
-            offset = $"max({start}, {end} - {last})";
-            limit = $"max(0, {end} - {offset}) + 1";
+            offset = known.Offset.ToString(CultureInfo.InvariantCulture);
+            limit = known.Size.ToString(CultureInfo.InvariantCulture) + " + 1";
         }
         else
         {
-            var first = page.First ?? 0;
-            offset = start.ToString(CultureInfo.InvariantCulture);
-            limit = (page.Before is { } before ? Math.Max(0, Math.Min(first, before - start)) : first).ToString(CultureInfo.InvariantCulture) + " + 1";
+            offset = $"max({page.RangeStart}, {count} - {page.Last})";
+            limit = $"max(0, {count} - {offset}) + 1";
         }
 
         command.CommandText =
@@ -134,23 +132,16 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 
         await using var reader = await ExecuteAsync(command, cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var windowStart = checked((int)reader.GetInt64(0));
-        var windowSize = Math.Max(0, checked((int)reader.GetInt64(1)));
+        var window = new PageWindow(checked((int)reader.GetInt64(0)), checked((int)reader.GetInt64(1)));
         int? total = page.IncludeTotalCount ? checked((int)reader.GetInt64(2)) : null;
         await reader.NextResultAsync(cancellationToken);
-        var items = new List<T>(windowSize + 1);
+        var items = new List<T>(Math.Max(0, window.Size) + 1);
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add((T)map.Read(reader, 0));
         }
 
-        var hasNext = items.Count > windowSize;
-        if (hasNext)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
-
-        return new Page<T>(items, windowStart, windowStart > 0, hasNext, total);
+        return window.FromRowsWithOneMore(items, total);
     }
 
     private async Task<IReadOnlyDictionary<string, Page<T>>> ExpandCoreAsync<T>(
@@ -224,8 +215,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
 
         foreach (var (key, (items, windowLow, windowHigh, total)) in pages)
         {
-            var offset = Math.Min(windowLow, total);
-            result[key] = new Page<T>(items, offset, offset > 0, Math.Max(windowHigh, offset) < total, page.IncludeTotalCount ? total : null);
+            result[key] = new PageWindow(windowLow, windowHigh - windowLow).FromWindowOf(items, total, page.IncludeTotalCount);
         }
 
         return result;
@@ -294,13 +284,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         {
             var (offset, total) = windows.TryGetValue(key, out var window) ? window : (0, page.IncludeTotalCount ? 0 : (int?)null);
             var list = items.TryGetValue(key, out var found) ? found : [];
-            var hasNext = list.Count > first;
-            if (hasNext)
-            {
-                list.RemoveAt(list.Count - 1);
-            }
-
-            result[key] = new Page<T>(list, offset, offset > 0, hasNext, total);
+            result[key] = new PageWindow(offset, first).FromRowsWithOneMore(list, total);
         }
     }
 

@@ -68,7 +68,7 @@ internal static class TableMaps
         Read = (r, o) => new Place(
             r.GetString(o),
             r.GetString(o + 1),
-            ParseEnum<PlaceKind>(r.GetString(o + 2)),
+            EnumNames.FromStore<PlaceKind>(r.GetString(o + 2)),
             StringList(r.GetString(o + 3)),
             NullableString(r, o + 4)),
     };
@@ -80,7 +80,7 @@ internal static class TableMaps
         Read = (r, o) => new Organisation(
             r.GetString(o),
             r.GetString(o + 1),
-            ParseEnum<OrganisationKind>(r.GetString(o + 2)),
+            EnumNames.FromStore<OrganisationKind>(r.GetString(o + 2)),
             StringList(r.GetString(o + 3)),
             NullableString(r, o + 4),
             NullableString(r, o + 5),
@@ -133,13 +133,13 @@ internal static class TableMaps
             return new Negotiation(
                 r.GetString(o),
                 r.GetString(o + 1),
-                ParseEnum<NegotiationStatus>(r.GetString(o + 2)),
+                EnumNames.FromStore<NegotiationStatus>(r.GetString(o + 2)),
                 NullableString(r, o + 3),
                 StringList(r.GetString(o + 4)),
                 rounds.RootElement.EnumerateArray()
                     .Select(n => new NegotiationRound(
                         n[0].ValueKind == JsonValueKind.Null ? null : n[0].GetInt32(),
-                        n[1].ValueKind == JsonValueKind.Null ? null : DateOnly.ParseExact(n[1].GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        n[1].ValueKind == JsonValueKind.Null ? null : DateText.Read(n[1].GetString()!),
                         n[2].ValueKind == JsonValueKind.Null ? null : n[2].GetString()))
                     .ToArray());
         },
@@ -161,11 +161,11 @@ internal static class TableMaps
             return new Statement(
                 r.GetString(o),
                 r.GetString(o + 1),
-                ParseEnum<StatementKind>(r.GetString(o + 2)),
+                EnumNames.FromStore<StatementKind>(r.GetString(o + 2)),
                 r.GetInt64(o + 3) != 0,
                 speaker,
                 NullableString(r, o + 6),
-                r.IsDBNull(o + 7) ? null : DateOnly.ParseExact(r.GetString(o + 7), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.IsDBNull(o + 7) ? null : DateText.Read(r.GetString(o + 7)),
                 StringList(r.GetString(o + 10)),
                 NullableString(r, o + 8),
                 NullableString(r, o + 9),
@@ -242,27 +242,12 @@ internal static class TableMaps
 
     public static string ToColumnValue(object value, ColumnType type) => type switch
     {
-        ColumnType.Date => ((DateOnly)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ColumnType.Date => DateText.Write((DateOnly)value),
         ColumnType.DateTime => InstantText.Write((DateTimeOffset)value),
-        ColumnType.Enum => EnumWire(value),
+        ColumnType.Enum => EnumNames.WireOf(value),
         ColumnType.Boolean => (bool)value ? "1" : "0",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };
-
-    public static string EnumWire(object value) => value switch
-    {
-        PlaceKind v => EnumNames.ToWire(v),
-        OrganisationKind v => EnumNames.ToWire(v),
-        StatementKind v => EnumNames.ToWire(v),
-        NegotiationStatus v => EnumNames.ToWire(v),
-        _ => throw new ArgumentException($"{value.GetType().Name} is not an enum of the model.", nameof(value)),
-    };
-
-    private static T ParseEnum<T>(string wire)
-        where T : struct, Enum =>
-        EnumNames.TryFromWire<T>(wire, out var value)
-            ? value
-            : throw new InvalidDataException($"The store holds '{wire}', which is not a {typeof(T).Name}.");
 
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Domain.Analytics;
@@ -44,9 +44,13 @@ public enum PlaceLevel
 /// <summary>The length of a time bucket. Weeks are ISO weeks, starting on Monday.</summary>
 public enum TimeBucket
 {
+    /// <summary>One calendar day.</summary>
     Day,
+    /// <summary>One ISO week, Monday to Sunday.</summary>
     Week,
+    /// <summary>One calendar month.</summary>
     Month,
+    /// <summary>One calendar year.</summary>
     Year,
 }
 
@@ -147,8 +151,8 @@ public static class TimeBuckets
     }
 
     /// <summary><c>YYYY-MM-DD</c>.</summary>
-    public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly day) => DateText.Write(day);
 
     /// <summary>Reads <c>YYYY-MM-DD</c>.</summary>
-    public static DateOnly Parse(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static DateOnly Parse(string day) => DateText.Read(day);
 }

@@ -24,6 +24,26 @@ public static class EnumNames
         return builder.ToString();
     }
 
+    /// <summary>The wire name of a value of any of the model's enums, given untyped (as filter values are).</summary>
+    public static string WireOf(object value) => value switch
+    {
+        PlaceKind v => ToWire(v),
+        OrganisationKind v => ToWire(v),
+        StatementKind v => ToWire(v),
+        NegotiationStatus v => ToWire(v),
+        _ => throw new ArgumentException($"{value.GetType().Name} is not an enum of the model.", nameof(value)),
+    };
+
+    /// <summary>
+    /// The enum value a store holds as <paramref name="wire"/>; anything else is a store that
+    /// was written by something other than this code, reported as <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static T FromStore<T>(string wire)
+        where T : struct, Enum =>
+        TryFromWire<T>(wire, out var value)
+            ? value
+            : throw new InvalidDataException($"The store holds '{wire}', which is not a {typeof(T).Name}.");
+
     /// <summary>The enum value with this wire name, if any.</summary>
     public static bool TryFromWire<T>(string? wire, out T value)
         where T : struct, Enum

@@ -33,19 +33,33 @@ public sealed record Related(string Relation, Quantifier Quantifier, Filter Filt
 /// <summary>Scalar comparisons. String comparisons are ordinal and case-sensitive on every store.</summary>
 public enum CompareOp
 {
+    /// <summary>Equal to the value; with a null value, the field is absent.</summary>
     Eq,
+    /// <summary>Different from the value or absent; with a null value, the field is present.</summary>
     Neq,
+    /// <summary>Equal to one of a list of values.</summary>
     In,
+    /// <summary>Equal to none of a list of values, or absent.</summary>
     Nin,
+    /// <summary>The text holds the value as a substring.</summary>
     Contains,
+    /// <summary>The text does not hold the value as a substring, or is absent.</summary>
     NotContains,
+    /// <summary>The text begins with the value.</summary>
     StartsWith,
+    /// <summary>The text does not begin with the value, or is absent.</summary>
     NotStartsWith,
+    /// <summary>The text ends with the value.</summary>
     EndsWith,
+    /// <summary>The text does not end with the value, or is absent.</summary>
     NotEndsWith,
+    /// <summary>Present and greater than the value (later, for dates).</summary>
     Gt,
+    /// <summary>Present and greater than or equal to the value.</summary>
     Gte,
+    /// <summary>Present and less than the value (earlier, for dates).</summary>
     Lt,
+    /// <summary>Present and less than or equal to the value.</summary>
     Lte,
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Tests.Import;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Cli;
 
@@ -152,13 +153,13 @@ public sealed class ImportExportVerbTests : IDisposable
     public async Task A_running_server_on_the_same_database_answers_with_imported_data_at_once()
     {
         await using var host = new ApiFactory { Settings = { ["Seed:Enabled"] = "false" } };
-        var client = host.GraphQL();
+        var client = host.CreateClient();
         const string query = "{ statements { totalCount } }";
-        Assert.Equal("{\"statements\":{\"totalCount\":0}}", (await client.PostAsync(query)).EnsureNoErrors().Data.ToJsonString());
+        Assert.Equal("{\"statements\":{\"totalCount\":0}}", (await GraphQLWire.PostAsync(client, new { query })).EnsureNoErrors().Data.ToJsonString());
 
         using var cli = new VerbRunner(host.DatabasePath);
         Assert.Equal(0, (await cli.RunAsync("import", Seed.Directory)).Exit);
 
-        Assert.Equal("{\"statements\":{\"totalCount\":21}}", (await client.PostAsync(query)).EnsureNoErrors().Data.ToJsonString());
+        Assert.Equal("{\"statements\":{\"totalCount\":21}}", (await GraphQLWire.PostAsync(client, new { query })).EnsureNoErrors().Data.ToJsonString());
     }
 }

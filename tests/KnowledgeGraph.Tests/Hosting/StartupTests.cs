@@ -1,5 +1,6 @@
 using System.Net;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Hosting;
 
@@ -26,7 +27,7 @@ public sealed class StartupTests : IDisposable
         await using (var host = new ApiFactory(_directory))
         {
             Assert.False(File.Exists(host.DatabasePath));
-            first = (await host.GraphQL().PostAsync(Counts)).EnsureNoErrors().Data.ToJsonString();
+            first = (await GraphQLWire.PostAsync(host.CreateClient(), new { query = Counts })).EnsureNoErrors().Data.ToJsonString();
             Assert.True(File.Exists(host.DatabasePath));
             Assert.Equal("{\"statements\":{\"totalCount\":21},\"places\":{\"totalCount\":16},\"articles\":{\"totalCount\":1,\"nodes\":[{\"key\":\"000-7ec11662766b884c\"}]}}", first);
 
@@ -38,8 +39,8 @@ public sealed class StartupTests : IDisposable
 
         await using (var restarted = new ApiFactory(_directory))
         {
-            var client = restarted.GraphQL();
-            Assert.Equal(first, (await client.PostAsync(Counts)).EnsureNoErrors().Data.ToJsonString());
+            var client = restarted.CreateClient();
+            Assert.Equal(first, (await GraphQLWire.PostAsync(client, new { query = Counts })).EnsureNoErrors().Data.ToJsonString());
 
             // The emptiness check found data, so nothing was imported: the schema, the check, then the three lists.
             Assert.Equal(5, restarted.StoreCalls);
@@ -50,7 +51,7 @@ public sealed class StartupTests : IDisposable
     public async Task With_seeding_off_the_store_starts_empty()
     {
         await using var host = new ApiFactory(_directory) { Settings = { ["Seed:Enabled"] = "false" } };
-        var data = (await host.GraphQL().PostAsync(Counts)).EnsureNoErrors().Data.ToJsonString();
+        var data = (await GraphQLWire.PostAsync(host.CreateClient(), new { query = Counts })).EnsureNoErrors().Data.ToJsonString();
         Assert.Equal("{\"statements\":{\"totalCount\":0},\"places\":{\"totalCount\":0},\"articles\":{\"totalCount\":0,\"nodes\":[]}}", data);
     }
 

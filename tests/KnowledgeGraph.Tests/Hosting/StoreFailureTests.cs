@@ -1,6 +1,7 @@
 using System.Net;
 using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -65,7 +66,7 @@ public sealed class StoreFailureTests : IDisposable
         // keep readers out, in WAL mode too.
         await using (var locker = await LockAsync(factory.DatabasePath))
         {
-            var response = await new GraphQLClient(client).PostAsync("{ places(first: 1) { nodes { name } } }");
+            var response = await GraphQLWire.PostAsync(client, new { query = "{ places(first: 1) { nodes { name } } }" });
             Assert.Equal(HttpStatusCode.OK, response.Status);
             Assert.Equal(("The SQLite database is locked by another connection (SQLITE_BUSY); try again later.", "STORE_UNAVAILABLE"), response.FirstError);
             Assert.Equal("{\"places\":null}", response.Data.ToJsonString());

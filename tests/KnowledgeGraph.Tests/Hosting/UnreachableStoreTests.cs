@@ -1,5 +1,6 @@
 using System.Net;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Hosting;
 
@@ -40,7 +41,7 @@ public sealed class UnreachableStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_query_gets_STORE_UNAVAILABLE_and_no_internals()
     {
-        var response = await _host.GraphQL().PostAsync("{ places(first: 1) { nodes { name } } }");
+        var response = await GraphQLWire.PostAsync(_host.CreateClient(), new { query = "{ places(first: 1) { nodes { name } } }" });
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var (message, code) = response.FirstError;
         Assert.Equal("STORE_UNAVAILABLE", code);

@@ -1,6 +1,7 @@
 using System.Net;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Http;
 
@@ -12,7 +13,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task A_malformed_body_is_a_400_that_names_the_problem()
     {
-        var response = await api.Client.SendRawAsync("{\"query\": \"{ places { totalCount } }\"");
+        var response = await GraphQLWire.SendRawAsync(api.Http, "{\"query\": \"{ places { totalCount } }\"");
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(GraphQLResponse, response.ContentType);
         var (message, code) = response.FirstError;
@@ -29,7 +30,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [InlineData("{\"query\": \"{ places { totalCount } }\", \"operationName\": {}}", "'operationName' must be a string or null, not an object.")]
     public async Task Request_parameters_of_the_wrong_shape_are_400s(string body, string expected)
     {
-        var response = await api.Client.SendRawAsync(body);
+        var response = await GraphQLWire.SendRawAsync(api.Http, body);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal((expected, "BAD_REQUEST"), response.FirstError);
     }
@@ -37,7 +38,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task An_unknown_field_is_a_400_with_its_location()
     {
-        var response = await api.Client.PostAsync("{\n  places {\n    nodes { population }\n  }\n}");
+        var response = await GraphQLWire.PostAsync(api.Http, new { query = "{\n  places {\n    nodes { population }\n  }\n}" });
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var error = response.Errors![0]!;
         Assert.Equal("Cannot query field 'population' on type 'Place'.", error["message"]!.GetValue<string>());
@@ -49,7 +50,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task A_syntax_error_is_a_400_with_its_location()
     {
-        var response = await api.Client.PostAsync("{ places { nodes { name } }");
+        var response = await GraphQLWire.PostAsync(api.Http, new { query = "{ places { nodes { name } }" });
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var error = response.Errors![0]!;
         Assert.Equal("SYNTAX_ERROR", error["extensions"]!["code"]!.GetValue<string>());
@@ -59,7 +60,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task A_variable_of_the_wrong_type_is_a_400_that_names_the_variable()
     {
-        var response = await api.Client.PostAsync("query ($n: Int) { places(first: $n) { totalCount } }", new { n = "ten" });
+        var response = await GraphQLWire.PostAsync(api.Http, new { query = "query ($n: Int) { places(first: $n) { totalCount } }", variables = new { n = "ten" } });
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         var (message, code) = response.FirstError;
         Assert.Equal("INVALID_VALUE", code);
@@ -69,7 +70,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task A_mutation_over_GET_is_a_405_that_allows_POST()
     {
-        var response = await api.Client.GetAsync("mutation { places { totalCount } }");
+        var response = await GraphQLWire.GetAsync(api.Http, new Dictionary<string, object> { ["query"] = "mutation { places { totalCount } }" });
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
         Assert.Equal("Mutations are not allowed over GET; send them with POST.", response.FirstError.Message);
     }
@@ -77,10 +78,10 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task A_query_over_GET_runs()
     {
-        var literal = (await api.Client.GetAsync("{ places(where: { name: { eq: \"Kyiv\" } }) { nodes { key name } } }")).EnsureNoErrors();
+        var literal = (await GraphQLWire.GetAsync(api.Http, new Dictionary<string, object> { ["query"] = "{ places(where: { name: { eq: \"Kyiv\" } }) { nodes { key name } } }" })).EnsureNoErrors();
         Assert.Equal("{\"places\":{\"nodes\":[{\"key\":\"kyiv\",\"name\":\"Kyiv\"}]}}", literal.Data.ToJsonString());
 
-        var withVariables = (await api.Client.GetAsync("query ($name: String) { places(where: { name: { eq: $name } }) { nodes { key name } } }", new { name = "Crimea" })).EnsureNoErrors();
+        var withVariables = (await GraphQLWire.GetAsync(api.Http, new Dictionary<string, object> { ["query"] = "query ($name: String) { places(where: { name: { eq: $name } }) { nodes { key name } } }", ["variables"] = new { name = "Crimea" } })).EnsureNoErrors();
         Assert.Equal(GraphQLResponse, withVariables.ContentType);
         Assert.Equal("{\"places\":{\"nodes\":[{\"key\":\"crimea\",\"name\":\"Crimea\"}]}}", withVariables.Data.ToJsonString());
     }
@@ -92,14 +93,14 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [InlineData("text/csv", HttpStatusCode.NotAcceptable, GraphQLResponse)]
     public async Task The_response_media_type_follows_the_Accept_header(string accept, HttpStatusCode status, string contentType)
     {
-        var response = await api.Client.PostAsync("{ places(first: 1) { totalCount } }", accept: accept);
+        var response = await GraphQLWire.PostAsync(api.Http, new { query = "{ places(first: 1) { totalCount } }" }, accept: accept);
         Assert.Equal((status, contentType), (response.Status, response.ContentType));
     }
 
     [Fact]
     public async Task A_body_that_is_not_JSON_is_a_415()
     {
-        var response = await api.Client.SendRawAsync("query { places { totalCount } }", contentType: "text/plain");
+        var response = await GraphQLWire.SendRawAsync(api.Http, "query { places { totalCount } }", contentType: "text/plain");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
         Assert.Equal(("The Content-Type 'text/plain' is not supported; send application/json.", "BAD_REQUEST"), response.FirstError);
     }
@@ -107,7 +108,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task A_page_larger_than_the_cap_is_an_error_that_names_the_cap()
     {
-        var response = await api.Client.PostAsync("{ places(first: 500) { totalCount } }");
+        var response = await GraphQLWire.PostAsync(api.Http, new { query = "{ places(first: 500) { totalCount } }" });
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(("Requesting more than 100 items per page is not allowed ('first' was 500).", "PAGE_SIZE_EXCEEDED"), response.FirstError);
         Assert.Equal("{\"places\":null}", response.Data.ToJsonString());
@@ -123,7 +124,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [InlineData("{ statements(where: { text: { contains: null } }) { totalCount } }", "where.text.contains: null is only allowed with 'eq' and 'neq'.", "INVALID_FILTER")]
     public async Task Bad_arguments_are_errors_that_say_what_and_where(string query, string message, string code)
     {
-        var response = await api.Client.PostAsync(query);
+        var response = await GraphQLWire.PostAsync(api.Http, new { query });
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal((message, code), response.FirstError);
     }
@@ -131,9 +132,9 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Ids_in_filters_select_by_global_id()
     {
-        var response = await api.Client.PostAsync(
-            "query ($id: ID!) { statements(where: { speaker: { person: { id: { eq: $id } } } }, order: [{ text: ASC }]) { nodes { key } } }",
-            new { id = Seed.Id(NodeType.Person, "kyrylo-budanov") });
+        var response = await GraphQLWire.PostAsync(
+            api.Http,
+            new { query = "query ($id: ID!) { statements(where: { speaker: { person: { id: { eq: $id } } } }, order: [{ text: ASC }]) { nodes { key } } }", variables = new { id = Seed.Id(NodeType.Person, "kyrylo-budanov") } });
         Assert.Equal(
             "{\"statements\":{\"nodes\":[{\"key\":\"budanov-everything-according-to-plan\"},{\"key\":\"budanov-confirms-prisoner-exchange-preparations\"}]}}",
             response.EnsureNoErrors().Data.ToJsonString());
@@ -142,7 +143,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Eq_null_selects_what_is_not_known()
     {
-        var response = await api.Client.PostAsync("{ unknown: statements(where: { date: { eq: null } }) { totalCount } known: statements(where: { date: { neq: null } }) { totalCount } }");
+        var response = await GraphQLWire.PostAsync(api.Http, new { query = "{ unknown: statements(where: { date: { eq: null } }) { totalCount } known: statements(where: { date: { neq: null } }) { totalCount } }" });
         Assert.Equal("{\"unknown\":{\"totalCount\":19},\"known\":{\"totalCount\":2}}", response.EnsureNoErrors().Data.ToJsonString());
     }
 
@@ -150,7 +151,7 @@ public sealed class RequestErrorTests(ApiFixture api) : IClassFixture<ApiFixture
     public async Task Other_methods_are_405s()
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, "/graphql");
-        using var response = await api.Client.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await api.Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(["GET", "POST"], response.Content.Headers.Allow.Count > 0 ? response.Content.Headers.Allow : response.Headers.GetValues("Allow").SelectMany(v => v.Split(", ")));
     }

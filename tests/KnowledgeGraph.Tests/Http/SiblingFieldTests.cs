@@ -1,4 +1,5 @@
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Http;
 
@@ -65,7 +66,7 @@ public sealed class SiblingFieldTests : IAsyncLifetime
               }
             }
             """;
-        var response = (await _host.GraphQL().PostAsync(query, new { first, second })).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(_host.CreateClient(), new { query, variables = new { first, second } })).EnsureNoErrors();
         var place = response.Data["places"]!["nodes"]![0]!;
         Assert.Equal(
             (expectedFirst, expectedSecond),
@@ -90,7 +91,7 @@ public sealed class SiblingFieldTests : IAsyncLifetime
               }
             }
             """;
-        var place = (await _host.GraphQL().PostAsync(query)).EnsureNoErrors().Data["places"]!["nodes"]![0]!;
+        var place = (await GraphQLWire.PostAsync(_host.CreateClient(), new { query })).EnsureNoErrors().Data["places"]!["nodes"]![0]!;
         Assert.Equal(
             ["floods-passed-early", string.Empty, "floods-passed-late", string.Empty, "floods-passed-late", string.Empty],
             new[] { "a", "b", "c", "d", "e", "f" }.Select(alias => Keys(place[alias]!)));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Http;
 
@@ -24,7 +25,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
               }
             }
             """;
-        var response = (await api.Client.PostAsync(query, new { place = Seed.Id(NodeType.Place, "donetsk-oblast") })).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(api.Http, new { query, variables = new { place = Seed.Id(NodeType.Place, "donetsk-oblast") } })).EnsureNoErrors();
         var place = response.Data["node"]!;
         Assert.Equal("Donetsk Oblast", place["name"]!.GetValue<string>());
         Assert.Equal(5, place["within"]!["totalCount"]!.GetValue<int>());
@@ -60,7 +61,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
               }
             }
             """;
-        var response = (await api.Client.PostAsync(query)).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors();
         var statements = response.Data["places"]!["nodes"]![0]!["statementsAbout"]!["nodes"]!.AsArray();
         Assert.Equal(2, statements.Count);
 
@@ -99,7 +100,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
               }
             }
             """;
-        var response = (await api.Client.PostAsync(query)).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors();
         var connection = response.Data["statements"]!;
         Assert.Equal(1, connection["totalCount"]!.GetValue<int>());
         var statement = connection["nodes"]![0]!;
@@ -135,7 +136,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
               }
             }
             """;
-        var talks = (await api.Client.PostAsync(query)).EnsureNoErrors().Data["negotiations"]!["nodes"]![0]!;
+        var talks = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors().Data["negotiations"]!["nodes"]![0]!;
         Assert.Equal("Istanbul peace talks", talks["name"]!.GetValue<string>());
         Assert.Equal(("Istanbul", "Turkey"), (talks["venue"]!["name"]!.GetValue<string>(), talks["venue"]!["containedIn"]!["name"]!.GetValue<string>()));
         Assert.Equal(["Government of Russia", "Government of Ukraine"], Strings(talks["parties"], "name"));
@@ -153,7 +154,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Every_evidence_span_served_equals_the_served_article_text_at_its_offsets()
     {
         const string query = "{ articles { nodes { key text statements(first: 50) { totalCount nodes { key evidence { start end text article { key } } } } } } }";
-        var article = (await api.Client.PostAsync(query)).EnsureNoErrors().Data["articles"]!["nodes"]![0]!;
+        var article = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors().Data["articles"]!["nodes"]![0]!;
         var text = article["text"]!.GetValue<string>();
         Assert.Equal(Seed.ArticleText, text);
         var statements = article["statements"]!["nodes"]!.AsArray();
@@ -176,14 +177,14 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
             Seed.Id(NodeType.Person, "kyrylo-budanov"), Seed.Id(NodeType.Organisation, "european-union"), Seed.Id(NodeType.Place, "no-such-place"),
             Seed.Id(NodeType.Statement, "prisoner-exchange-agreement"), Seed.Id(NodeType.Negotiation, "istanbul-peace-talks"), Seed.Id(NodeType.Article, "000-7ec11662766b884c"),
         };
-        var response = (await api.Client.PostAsync("query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Person { name } } }", new { ids })).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(api.Http, new { query = "query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Person { name } } }", variables = new { ids } })).EnsureNoErrors();
         var nodes = response.Data["nodes"]!.AsArray();
         Assert.Equal(["Person", "Organisation", null, "Statement", "Negotiation", "Article"], nodes.Select(n => n?["__typename"]!.GetValue<string>()));
         Assert.Equal(ids[0], nodes[0]!["id"]!.GetValue<string>());
         Assert.Equal("UGVyc29uOmt5cnlsby1idWRhbm92", ids[0]);
         Assert.Equal("Kyrylo Budanov", nodes[0]!["name"]!.GetValue<string>());
 
-        var single = (await api.Client.PostAsync($"{{ node(id: \"{ids[3]}\") {{ id ... on Statement {{ kind speaker {{ __typename }} }} }} }}")).EnsureNoErrors();
+        var single = (await GraphQLWire.PostAsync(api.Http, new { query = $"{{ node(id: \"{ids[3]}\") {{ id ... on Statement {{ kind speaker {{ __typename }} }} }} }}" })).EnsureNoErrors();
         Assert.Equal("{\"node\":{\"id\":\"U3RhdGVtZW50OnByaXNvbmVyLWV4Y2hhbmdlLWFncmVlbWVudA==\",\"kind\":\"AGREEMENT\",\"speaker\":null}}", single.Data.ToJsonString());
     }
 
@@ -197,7 +198,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
         bool more;
         do
         {
-            var places = (await api.Client.PostAsync(query, new { after })).EnsureNoErrors().Data["places"]!;
+            var places = (await GraphQLWire.PostAsync(api.Http, new { query, variables = new { after } })).EnsureNoErrors().Data["places"]!;
             Assert.Equal(16, places["totalCount"]!.GetValue<int>());
             Assert.Equal(pages > 0, places["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
             keys.AddRange(places["edges"]!.AsArray().Select(e => e!["node"]!["key"]!.GetValue<string>()));
@@ -225,7 +226,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
               ) { nodes { key date } }
             }
             """;
-        var nodes = (await api.Client.PostAsync(query)).EnsureNoErrors().Data["statements"]!["nodes"]!;
+        var nodes = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors().Data["statements"]!["nodes"]!;
         Assert.Equal(
             "[{\"key\":\"russian-defence-ministry-claims-offensive-into-dnipropetrovsk\",\"date\":\"2025-06-08\"},"
             + "{\"key\":\"southern-command-acknowledges-russian-intentions\",\"date\":null}]",
@@ -254,7 +255,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
               }
             }
             """;
-        var many = (await api.Client.PostAsync(query, new { n = 16 })).EnsureNoErrors();
+        var many = (await GraphQLWire.PostAsync(api.Http, new { query, variables = new { n = 16 } })).EnsureNoErrors();
         Assert.Equal(16, many.Data["places"]!["nodes"]!.AsArray().Count);
         Assert.Equal(28, many.Data["places"]!["nodes"]!.AsArray().Sum(p => p!["statementsAbout"]!["nodes"]!.AsArray().Count));
 
@@ -265,7 +266,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         // Fewer parents can only need fewer calls: a level whose keys were all loaded
         // earlier in the request (here the organisations) costs nothing.
-        var few = (await api.Client.PostAsync(query, new { n = 3 })).EnsureNoErrors();
+        var few = (await GraphQLWire.PostAsync(api.Http, new { query, variables = new { n = 3 } })).EnsureNoErrors();
         Assert.Equal(7, few.StoreCalls);
     }
 
@@ -281,7 +282,7 @@ public sealed class WhoSaidWhatTests(ApiFixture api) : IClassFixture<ApiFixture>
               }
             }
             """;
-        var response = (await api.Client.PostAsync(query, new { n = regions })).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(api.Http, new { query, variables = new { n = regions } })).EnsureNoErrors();
         Assert.Equal(regions, response.Data["places"]!["nodes"]!.AsArray().Count);
         Assert.Equal(3, response.StoreCalls);
     }

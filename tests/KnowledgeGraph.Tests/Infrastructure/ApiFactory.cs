@@ -24,9 +24,6 @@ public sealed class ApiFactory(string? directory = null) : WebApplicationFactory
     /// <summary>The store calls this host has made so far.</summary>
     public long StoreCalls => Services.GetRequiredService<StoreCallCounter>().Total;
 
-    /// <summary>A client for the GraphQL endpoint.</summary>
-    public GraphQLClient GraphQL() => new(CreateClient());
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Sqlite:Path", DatabasePath);

@@ -5,11 +5,12 @@ public sealed class ApiFixture : IAsyncLifetime
 {
     public ApiFactory Factory { get; } = new();
 
-    public GraphQLClient Client { get; private set; } = null!;
+    /// <summary>A client for the seeded host; send GraphQL through <see cref="Protocol.GraphQLWire"/>.</summary>
+    public HttpClient Http { get; private set; } = null!;
 
     public ValueTask InitializeAsync()
     {
-        Client = Factory.GraphQL();
+        Http = Factory.CreateClient();
         return ValueTask.CompletedTask;
     }
 

@@ -22,7 +22,8 @@ public sealed class TwoArticlesFixture : IAsyncLifetime
 
     public ApiFactory Factory { get; }
 
-    public GraphQLClient Client { get; private set; } = null!;
+    /// <summary>A client for the seeded host; send GraphQL through <see cref="Protocol.GraphQLWire"/>.</summary>
+    public HttpClient Http { get; private set; } = null!;
 
     /// <summary>The global id of the test article.</summary>
     public static string TestArticleId => Seed.Id(Domain.Ids.NodeType.Article, "test-valdoria-water-talks");
@@ -32,7 +33,7 @@ public sealed class TwoArticlesFixture : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        Client = Factory.GraphQL();
+        Http = Factory.CreateClient();
         return ValueTask.CompletedTask;
     }
 

@@ -7,8 +7,8 @@ using System.Text.Json.Nodes;
 namespace KnowledgeGraph.Tests.Protocol;
 
 /// <summary>
-/// Raw GraphQL-over-HTTP requests for the protocol and protection tests, which look at
-/// headers (request id, cache control) that the shared client does not expose.
+/// The one HTTP harness of the end-to-end tests: GraphQL over POST and GET to the real host,
+/// answering with status, headers, the parsed body and the raw text.
 /// </summary>
 public static class GraphQLWire
 {
@@ -21,11 +21,12 @@ public static class GraphQLWire
     public static Task<WireResponse> PostAsync(HttpClient http, object body, string accept = GraphQLResponse, string path = "/graphql") =>
         SendRawAsync(http, JsonSerializer.Serialize(body), accept, path);
 
-    public static async Task<WireResponse> SendRawAsync(HttpClient http, string body, string accept = GraphQLResponse, string path = "/graphql")
+    /// <summary>A POST of this exact body, sent as <paramref name="contentType"/>.</summary>
+    public static async Task<WireResponse> SendRawAsync(HttpClient http, string body, string accept = GraphQLResponse, string path = "/graphql", string contentType = Json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path);
         request.Content = new StringContent(body, Encoding.UTF8);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(Json);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.Accept.ParseAdd(accept);
         return await SendAsync(http, request);
     }
@@ -81,6 +82,31 @@ public static class GraphQLWire
 public sealed record WireResponse(HttpStatusCode Status, string? MediaType, IReadOnlyDictionary<string, string> Headers, JsonNode? Json, string Text)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The whole Content-Type header, parameters included.</summary>
+    public string? ContentType => Header("Content-Type");
+
+    /// <summary>The store calls the server reports having made for this request.</summary>
+    public int? StoreCalls => Header("KG-Store-Round-Trips") is { } calls ? int.Parse(calls, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    public JsonNode Data => Json?["data"] ?? throw new InvalidOperationException($"No data in: {Text}");
+
+    /// <summary>Fails with the response text unless the answer is a 200 without errors.</summary>
+    public WireResponse EnsureNoErrors()
+    {
+        if (Status != HttpStatusCode.OK || Json?["errors"] is JsonArray { Count: > 0 })
+        {
+            throw new InvalidOperationException($"Expected a clean 200 but got {(int)Status}: {Text}");
+        }
+
+        return this;
+    }
+
+    /// <summary>The first error's message and code.</summary>
+    public (string Message, string? Code) FirstError =>
+        Json?["errors"] is JsonArray { Count: > 0 } errors
+            ? (errors[0]!["message"]!.GetValue<string>(), errors[0]!["extensions"]?["code"]?.GetValue<string>())
+            : throw new InvalidOperationException($"Expected errors but got: {Text}");
 
     public JsonArray Errors => Json?["errors"] as JsonArray ?? throw new InvalidOperationException($"Expected errors but got {(int)Status}: {Text}");
 

@@ -1,8 +1,10 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Tests.Schema;
@@ -43,8 +45,8 @@ public sealed class FilterInputTests(ApiFixture api) : IClassFixture<ApiFixture>
                     query.Append($"\n  f{i}: {root.Name}(where: {literals[i]}, first: 1) {{ totalCount }}");
                 }
 
-                var response = await api.Client.PostAsync(query.Append("\n}").ToString());
-                foreach (var error in response.Errors ?? [])
+                var response = await GraphQLWire.PostAsync(api.Http, new { query = query.Append("\n}").ToString() });
+                foreach (var error in response.Json?["errors"] as JsonArray ?? [])
                 {
                     var alias = error!["path"]?[0]?.GetValue<string>();
                     var literal = alias is null ? "(no path)" : literals[int.Parse(alias[1..], System.Globalization.CultureInfo.InvariantCulture)];

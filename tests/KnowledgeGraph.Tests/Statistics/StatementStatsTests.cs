@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Statistics;
 
@@ -31,7 +32,7 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
               }
             }
             """;
-        var response = (await api.Client.PostAsync(query)).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors();
         var stats = response.Data["statementStats"]!;
         Assert.Equal(10, stats["totalCount"]!.GetValue<int>());
         Assert.True(stats["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
@@ -61,7 +62,7 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
               }
             }
             """;
-        var data = (await api.Client.PostAsync(query, new { last = 2 })).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.PostAsync(api.Http, new { query, variables = new { last = 2 } })).EnsureNoErrors().Data;
         Assert.Equal(5, data["all"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(["CLAIM 4", "APPEAL 3", "ASSESSMENT 3", "REJECTION 3", "WARNING 3"], Column(data["all"]!["nodes"], n => $"{n["kind"]} {n["count"]}"));
         Assert.Equal(["REJECTION 3", "WARNING 3"], Column(data["tail"]!["nodes"], n => $"{n["kind"]} {n["count"]}"));
@@ -80,7 +81,7 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
               }
             }
             """;
-        var stats = (await api.Client.PostAsync(query)).EnsureNoErrors().Data["statementStats"]!;
+        var stats = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors().Data["statementStats"]!;
         Assert.Equal(9, stats["totalCount"]!.GetValue<int>());
         var nodes = stats["nodes"]!.AsArray();
         Assert.Equal(
@@ -111,7 +112,7 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
               }
             }
             """;
-        var stats = (await api.Client.PostAsync(query)).EnsureNoErrors().Data["statementStats"]!;
+        var stats = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors().Data["statementStats"]!;
         Assert.Equal(8, stats["totalCount"]!.GetValue<int>());
         var nodes = stats["nodes"]!.AsArray();
         Assert.Equal(
@@ -139,7 +140,7 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
               }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors().Data;
         Assert.Equal(
             ["lowfen-farmers-union DEMAND 1", "lowfen-farmers-union DENIAL 1", "valdorian-ministry-of-water ANNOUNCEMENT 1",
              "valdorian-ministry-of-water CLAIM 1", "valdorian-ministry-of-water REJECTION 1"],
@@ -168,7 +169,7 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
               }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors().Data;
         Assert.Equal(["Lowfen water talks 2031-03-01 2031-04-01 3"],
             Column(data["talks"]!["nodes"], n => $"{n["negotiation"]!["name"]} {n["bucket"]!["startDate"]} {n["bucket"]!["endDate"]} {n["count"]}"));
         Assert.Equal(["kessel 2", "lowfen 2", "north-march 2", "valdoria 1"], Column(data["places"]!["nodes"], n => $"{n["place"]!["key"]} {n["count"]}"));
@@ -190,7 +191,7 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
     [InlineData("statementStats(groupBy: [KIND], first: 101) { totalCount }", "PAGE_SIZE_EXCEEDED", "Requesting more than 100 items per page is not allowed ('first' was 101).")]
     public async Task Arguments_that_cannot_be_used_are_refused_with_what_was_wrong(string field, string code, string message)
     {
-        var response = await api.Client.PostAsync("{ " + field + " }");
+        var response = await GraphQLWire.PostAsync(api.Http, new { query = "{ " + field + " }" });
         Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
         Assert.Equal((message, code), response.FirstError);
         Assert.Null(response.Json!["data"]);
@@ -201,16 +202,16 @@ public sealed class StatementStatsTests(TwoArticlesFixture api) : IClassFixture<
     {
         await using var factory = new ApiFactory();
         factory.Settings["GraphQL:MaxComplexity"] = "200";
-        var response = await factory.GraphQL().PostAsync("{ statementStats(groupBy: [KIND], first: 100) { nodes { count kind } } }");
+        var response = await GraphQLWire.PostAsync(factory.CreateClient(), new { query = "{ statementStats(groupBy: [KIND], first: 100) { nodes { count kind } } }" });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(("The operation's complexity is 211; the maximum allowed is 200. Ask for smaller pages (first/last) or fewer nested fields.", "MAX_COMPLEXITY_EXCEEDED"), response.FirstError);
     }
 
     private async Task AssertDrillsDownAsync(JsonNode group)
     {
-        var response = (await api.Client.PostAsync(
-            "query ($where: StatementFilterInput) { statements(where: $where) { totalCount } }",
-            new { where = group["where"] })).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(
+            api.Http,
+            new { query = "query ($where: StatementFilterInput) { statements(where: $where) { totalCount } }", variables = new { where = group["where"] } })).EnsureNoErrors();
         Assert.Equal(group["count"]!.GetValue<int>(), response.Data["statements"]!["totalCount"]!.GetValue<int>());
     }
 }

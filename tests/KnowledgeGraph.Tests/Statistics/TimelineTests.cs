@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Statistics;
 
@@ -30,7 +31,7 @@ public sealed class TimelineTests(TwoArticlesFixture api) : IClassFixture<TwoArt
     }
 
     private async Task<JsonNode> TimelineAsync(NodeType type, string key, int first = 20, string? after = null) =>
-        (await api.Client.PostAsync(Query, new { node = Seed.Id(type, key), first, after })).EnsureNoErrors().Data["timeline"]!;
+        (await GraphQLWire.PostAsync(api.Http, new { query = Query, variables = new { node = Seed.Id(type, key), first, after } })).EnsureNoErrors().Data["timeline"]!;
 
     [Fact]
     public async Task A_regions_timeline_threads_the_rejection_and_the_warning_under_the_demand()
@@ -87,12 +88,12 @@ public sealed class TimelineTests(TwoArticlesFixture api) : IClassFixture<TwoArt
     [Fact]
     public async Task A_timeline_costs_two_round_trips_and_refuses_an_article()
     {
-        var response = (await api.Client.PostAsync(Query, new { node = Seed.Id(NodeType.Place, "ukraine"), first = 20 })).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(api.Http, new { query = Query, variables = new { node = Seed.Id(NodeType.Place, "ukraine"), first = 20 } })).EnsureNoErrors();
         static int Count(JsonNode entry) => 1 + (entry["responses"]?.AsArray().Sum(r => Count(r!)) ?? 0);
         Assert.Equal(15, response.Data["timeline"]!["nodes"]!.AsArray().Sum(n => Count(n!)));
         Assert.Equal(2, response.StoreCalls);
 
-        var article = await api.Client.PostAsync(Query, new { node = TwoArticlesFixture.TestArticleId });
+        var article = await GraphQLWire.PostAsync(api.Http, new { query = Query, variables = new { node = TwoArticlesFixture.TestArticleId } });
         Assert.Equal(
             ($"'node': the id '{TwoArticlesFixture.TestArticleId}' is a Article id; a timeline is drawn for a Place, Person, Organisation or Negotiation.", "INVALID_ID"),
             article.FirstError);
