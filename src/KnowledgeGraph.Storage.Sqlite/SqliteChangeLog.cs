@@ -31,7 +31,7 @@ public sealed partial class SqliteGraphStore : IChangeLog
             """
             INSERT INTO change_log (id, at, key_name, operation) VALUES (@id, @at, @key_name, @operation);
             INSERT INTO change_node (change, ordinal, node, outcome)
-                SELECT last_insert_rowid(), j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') FROM json_each(@nodes) j;
+                SELECT (SELECT seq FROM change_log WHERE id = @id), j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') FROM json_each(@nodes) j;
             """;
         command.Parameters.AddWithValue("@id", entry.Id);
         command.Parameters.AddWithValue("@at", InstantText.Write(entry.At));
