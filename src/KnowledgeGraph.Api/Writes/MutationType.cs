@@ -35,6 +35,13 @@ internal sealed partial class MutationType : ObjectGraphType
 
                 return result;
             });
+
+        People.PersonMutations.AddPersonMutations(this);
+        Organisations.OrganisationMutations.AddOrganisationMutations(this);
+        Places.PlaceMutations.AddPlaceMutations(this);
+        Negotiations.NegotiationMutations.AddNegotiationMutations(this);
+        Articles.ArticleMutations.AddArticleMutations(this);
+        Statements.StatementMutations.AddStatementMutations(this);
     }
 
     /// <summary>The name of the API key the request was let in with (the endpoint lets no mutation in without one).</summary>
