@@ -37,6 +37,9 @@ internal static class Graph
     public const string NegotiationRound = "NegotiationRound";
     public const string Statement = "Statement";
 
+    /// <summary>A change-log entry: a node with no relationships, so no read of the graph meets it.</summary>
+    public const string Change = "Change";
+
     public const string ContainedIn = "CONTAINED_IN";
     public const string BasedIn = "BASED_IN";
     public const string PartOf = "PART_OF";

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Model;
 
@@ -84,6 +85,14 @@ internal static class ImportStatement
                 ("start", e.Start),
                 ("end", e.End),
                 ("text", e.Text))).ToArray()))).ToArray(),
+        // Zero or one entry, so that the statement's shape stays the same.
+        ["changes"] = (batch.Change is { } change ? new[] { change } : []).Select(c => Map(
+            ("id", c.Id),
+            ("at", InstantText.Write(c.At)),
+            ("keyName", c.KeyName),
+            ("operation", c.Operation),
+            ("nodes", c.Nodes.Select(n => ChangeEntry.NodeText(n.Id)).ToArray()),
+            ("outcomes", c.Nodes.Select(n => EnumNames.ToWire(n.Outcome)).ToArray()))).ToArray(),
     };
 
     private static IEnumerable<string> Sections()
@@ -185,6 +194,14 @@ internal static class ImportStatement
                 MERGE (n)-[r:{{Graph.EvidencedBy}}]->(article)
                 SET r.start = e.start, r.end = e.end, r.text = e.text
               }
+            }
+            """;
+
+        // The change log, in the same statement and so the same transaction as the write.
+        yield return $$"""
+            CALL () {
+              UNWIND $changes AS c
+              CREATE (:{{Graph.Change}} {id: c.id, at: c.at, keyName: c.keyName, operation: c.operation, nodes: c.nodes, outcomes: c.outcomes})
             }
             """;
     }

@@ -44,6 +44,7 @@ public static class Neo4jServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<Neo4jGraphStore>());
+        services.AddSingleton<Domain.Changes.IChangeLog>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IGraphAnalytics>(sp => new Neo4jAnalytics(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<Neo4jStoreOptions>>().Value,

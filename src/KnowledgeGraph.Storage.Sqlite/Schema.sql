@@ -152,3 +152,26 @@ INSERT INTO place_within (ancestor, place)
 INSERT OR IGNORE INTO statement_within (place, statement)
     SELECT w.ancestor, a.statement FROM statement_about a JOIN place_within w ON w.place = a.place
     WHERE NOT EXISTS (SELECT 1 FROM statement_within);
+
+-- The change log: one row per write that landed (when, which API key's name, which operation),
+-- with the nodes it created or changed, written in the transaction of the write itself. Ids are
+-- version 7 UUIDs, so (at, id) orders entries by time. Not part of the graph: no read but the
+-- `changes` connection sees it.
+CREATE TABLE IF NOT EXISTS change_log (
+    seq       INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL UNIQUE,
+    at        TEXT NOT NULL,    -- UTC, yyyy-MM-ddTHH:mm:ss.fffffffZ, so text order is time order
+    key_name  TEXT NOT NULL,
+    operation TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS change_log_at ON change_log (at, id);
+CREATE INDEX IF NOT EXISTS change_log_key_name ON change_log (key_name, at, id);
+
+CREATE TABLE IF NOT EXISTS change_node (
+    change  INTEGER NOT NULL REFERENCES change_log (seq),
+    ordinal INTEGER NOT NULL,
+    node    TEXT NOT NULL,      -- Type:key
+    outcome TEXT NOT NULL,      -- CREATED, UPDATED or MERGED
+    PRIMARY KEY (change, ordinal)
+) STRICT;
+CREATE INDEX IF NOT EXISTS change_node_node ON change_node (node, change);

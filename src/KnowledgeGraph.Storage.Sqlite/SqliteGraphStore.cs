@@ -356,6 +356,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             }
 
             await SqliteContainment.UpdateAsync(connection, transaction, batch, cancellationToken);
+            if (batch.Change is { } change)
+            {
+                await WriteChangeAsync(connection, transaction, change, cancellationToken);
+            }
 
             await transaction.CommitAsync(cancellationToken);
         }

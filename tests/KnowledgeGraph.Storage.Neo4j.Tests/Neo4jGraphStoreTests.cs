@@ -219,7 +219,8 @@ public sealed class Neo4jGraphStoreTests
         Assert.Equal("""[{"organisation":"o1","role":null,"current":true}]""", p["people"]![0]!["affiliations"]!.ToJsonString());
         Assert.Equal("""[{"number":null,"date":"2025-06-02","venue":"istanbul"}]""", p["negotiations"]![0]!["rounds"]!.ToJsonString());
         Assert.Equal("""[{"article":"a1","start":0,"end":5,"text":"Text."}]""", p["statements"]![0]!["evidence"]!.ToJsonString());
-        Assert.Equal(["articles", "places", "organisations", "people", "negotiations", "statements"], p.Select(x => x.Key));
+        Assert.Equal(["articles", "places", "organisations", "people", "negotiations", "statements", "changes"], p.Select(x => x.Key));
+        Assert.Equal("[]", p["changes"]!.ToJsonString());
     }
 
     [Fact]
@@ -230,11 +231,12 @@ public sealed class Neo4jGraphStoreTests
         await h.Store.InitializeAsync(Cancel);
 
         var statements = h.Api.Requests.Select(r => r.Statement).ToArray();
-        Assert.Equal(14, statements.Length);
+        Assert.Equal(17, statements.Length);
         Assert.StartsWith("CREATE CONSTRAINT article_key IF NOT EXISTS FOR (n:Article) REQUIRE n.key IS UNIQUE", statements[0], StringComparison.Ordinal);
-        Assert.Equal(6, statements.Count(s => s.StartsWith("CREATE CONSTRAINT ", StringComparison.Ordinal)));
-        Assert.Equal("CREATE TEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON (n.text)", statements[^1]);
+        Assert.Equal(7, statements.Count(s => s.StartsWith("CREATE CONSTRAINT ", StringComparison.Ordinal)));
+        Assert.Equal("CREATE TEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON (n.text)", statements[^4]);
+        Assert.Equal("CREATE INDEX change_key_name IF NOT EXISTS FOR (n:Change) ON (n.keyName)", statements[^1]);
         Assert.All(statements, s => Assert.Contains(" IF NOT EXISTS ", s, StringComparison.Ordinal));
-        Assert.Equal(14, h.Counter.Total);
+        Assert.Equal(17, h.Counter.Total);
     }
 }

@@ -36,7 +36,7 @@ internal static class ImportVerb
         command.SetAction((parse, cancellationToken) => RunAsync(
             console,
             parse.GetValue(paths) ?? [],
-            new ImportOptions(parse.GetValue(dryRun), parse.GetValue(onAmbiguity)),
+            new ImportOptions(parse.GetValue(dryRun), parse.GetValue(onAmbiguity), Domain.Changes.ChangeEntry.CliKeyName, "import"),
             configuration,
             cancellationToken));
         return command;

@@ -27,5 +27,6 @@ internal sealed class QueryType : ObjectGraphType
         Statistics.StatementStatsField.AddStatementStats(this);
         Timeline.TimelineField.AddTimeline(this);
         Extraction.ExtractionFields.AddExtractArticle(this);
+        Changes.ChangeQueries.AddChangeQueries(this);
     }
 }

@@ -52,6 +52,7 @@ public static class KnowledgeGraphHosting
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());
+                services.AddSingleton<Domain.Changes.IChangeLog>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphAnalytics>(sp => new SqliteAnalytics(sp.GetRequiredService<SqliteGraphStore>()));
                 break;
             case StoreKind.Neo4j:

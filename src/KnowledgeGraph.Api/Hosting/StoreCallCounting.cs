@@ -29,6 +29,14 @@ internal static class StoreCallCounting
                 sp.GetRequiredService<StoreCallCounter>()));
         }
 
+        if (services.Any(d => d.ServiceType == typeof(Domain.Changes.IChangeLog)))
+        {
+            var log = Take(services, typeof(Domain.Changes.IChangeLog));
+            services.AddSingleton<Domain.Changes.IChangeLog>(sp => new Domain.Changes.CountingChangeLog(
+                (Domain.Changes.IChangeLog)Resolve(sp, log),
+                sp.GetRequiredService<StoreCallCounter>()));
+        }
+
         return services;
     }
 

@@ -124,7 +124,7 @@ internal sealed partial class StoreInitializer(
                     var path = Path.Combine(directory, textFile);
                     return File.Exists(path) ? File.ReadAllText(path) : null;
                 },
-                new ImportOptions(),
+                new ImportOptions(KeyName: Domain.Changes.ChangeEntry.SystemKeyName, Operation: "seed"),
                 cancellationToken);
             if (!result.Accepted)
             {

@@ -124,12 +124,13 @@ internal sealed partial class GraphQLEndpoint(
             return;
         }
 
-        // Mutations need an API key; so do queries when reads are closed. Checked before anything
-        // runs, so a refused request writes nothing.
+        // Mutations need an API key, and so does the change log; so do queries when reads are
+        // closed. Checked before anything runs, so a refused request writes nothing.
         var operation = parsed;
         var keys = http.RequestServices.GetRequiredService<Auth.ApiKeys>();
         var key = keys.Check(http.Request);
-        if (IsMutation(operation, request.OperationName) || keys.Options.RequireKeyForReads)
+        if (IsMutation(operation, request.OperationName) || keys.Options.RequireKeyForReads
+            || Auth.KeyProtectedFields.Selected(operation, request.OperationName, Changes.ChangeQueries.KeyProtected))
         {
             if (!key.Presented)
             {

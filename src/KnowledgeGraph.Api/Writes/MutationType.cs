@@ -24,11 +24,10 @@ internal sealed partial class MutationType : ObjectGraphType
                 var input = context.GetArgument<ImportBundleInput>("input");
                 var services = context.RequestServices!;
                 var importer = new DocumentImporter(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>());
-                var result = await importer.ImportAsync("importBundle", input.Bundle, _ => null, new ImportOptions(input.DryRun, input.OnAmbiguity), context.CancellationToken);
+                var key = KeyName(context);
+                var result = await importer.ImportAsync("importBundle", input.Bundle, _ => null, new ImportOptions(input.DryRun, input.OnAmbiguity, key, "importBundle"), context.CancellationToken);
                 if (result.Accepted && !result.DryRun)
                 {
-                    var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
-                    var key = http?.Items[ApiKeys.NameItem] as string ?? "?";
                     var changed = result.Changes.Count(c => c.Outcome is not RecordOutcome.Unchanged);
                     var logger = services.GetRequiredService<ILogger<MutationType>>();
                     LogWrite(logger, key, changed);
@@ -37,7 +36,19 @@ internal sealed partial class MutationType : ObjectGraphType
                 return result;
             });
         Extraction.ExtractionFields.AddImportArticle(this);
+
+        People.PersonMutations.AddPersonMutations(this);
+        Organisations.OrganisationMutations.AddOrganisationMutations(this);
+        Places.PlaceMutations.AddPlaceMutations(this);
+        Negotiations.NegotiationMutations.AddNegotiationMutations(this);
+        Articles.ArticleMutations.AddArticleMutations(this);
+        Statements.StatementMutations.AddStatementMutations(this);
     }
+
+    /// <summary>The name of the API key the request was let in with (the endpoint lets no mutation in without one).</summary>
+    internal static string KeyName(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext?.Items[ApiKeys.NameItem] as string
+        ?? throw new InvalidOperationException("A mutation ran without an API key.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "importBundle by key {KeyName}: {Changed} record(s) changed.")]
     private static partial void LogWrite(ILogger logger, string keyName, int changed);

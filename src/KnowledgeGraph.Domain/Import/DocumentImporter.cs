@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
@@ -16,7 +17,10 @@ namespace KnowledgeGraph.Domain.Import;
 /// <para>One instance keeps the names it has seen, so a run over many documents reads the
 /// store's names once; use one instance per run, not at once from several threads.</para>
 /// </summary>
-public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin)
+/// <param name="store">The store's read side.</param>
+/// <param name="admin">The store's write side.</param>
+/// <param name="clock">Stamps the change-log entry of each write; the system clock by default.</param>
+public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin, TimeProvider? clock = null)
 {
     private const int DirectoryPage = 5000;
     private const int StatementsPerSpeaker = 10_000;
@@ -111,9 +115,16 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin)
             return Rejected(source, document, options, problems, ambiguities);
         }
 
+        // A document that changes nothing writes nothing, so it leaves no entry in the change log.
+        ChangeEntry? entry = null;
         if (!options.DryRun && merged.Batch.Count > 0)
         {
-            await admin.ImportAsync(merged.Batch, cancellationToken);
+            entry = ChangeEntry.Create(
+                clock ?? TimeProvider.System,
+                options.KeyName,
+                options.Operation,
+                merged.Changes.Where(c => c.Outcome is not RecordOutcome.Unchanged).Select(c => new ChangedNode(c.Id, c.Outcome)).DistinctBy(c => c.Id).ToArray());
+            await admin.ImportAsync(merged.Batch with { Change = entry }, cancellationToken);
         }
 
         if (!options.DryRun)
@@ -121,7 +132,7 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin)
             Remember(merged.Batch);
         }
 
-        return new ImportResult(source, true, options.DryRun, merged.Changes, ambiguities, []);
+        return new ImportResult(source, true, options.DryRun, merged.Changes, ambiguities, []) { Change = entry };
     }
 
     private static NodeId Final(NodeId id, Dictionary<NodeId, (string Key, string Rule, double Score)> resolved) =>

@@ -11,6 +11,13 @@ public sealed record GraphBatch(
     IReadOnlyList<Negotiation> Negotiations,
     IReadOnlyList<Statement> Statements)
 {
+    /// <summary>
+    /// The change-log entry that records this write; the store writes it in the same
+    /// transaction as the records. Null only for writes made outside the one write path
+    /// (tests, benchmarks loading a corpus).
+    /// </summary>
+    public Changes.ChangeEntry? Change { get; init; }
+
     /// <summary>How many records the batch holds.</summary>
     public int Count => Articles.Count + Places.Count + Organisations.Count + People.Count + Negotiations.Count + Statements.Count;
 }

@@ -80,6 +80,9 @@ public sealed record ImportResult(
 
     /// <summary>How many records of the document were statements.</summary>
     public int Statements => Changes.Count(c => c.Id.Type == NodeType.Statement);
+
+    /// <summary>The change-log entry written with the document; null when nothing was written (rejected, a dry run, or nothing new).</summary>
+    public Changes.ChangeEntry? Change { get; init; }
 }
 
 /// <summary>A record whose name fits two or more stored records equally well.</summary>
@@ -103,4 +106,10 @@ public enum AmbiguityPolicy
 /// <summary>How a document is imported.</summary>
 /// <param name="DryRun">Validate and report without writing.</param>
 /// <param name="OnAmbiguity">What to do when a name fits two stored records equally.</param>
-public sealed record ImportOptions(bool DryRun = false, AmbiguityPolicy OnAmbiguity = AmbiguityPolicy.Reject);
+/// <param name="KeyName">Who writes, as the change log records it: the API key's name, <c>cli</c> for the import verb, <c>system</c> for the server itself.</param>
+/// <param name="Operation">The operation the change log records, such as <c>importBundle</c> or <c>createPerson</c>.</param>
+public sealed record ImportOptions(
+    bool DryRun = false,
+    AmbiguityPolicy OnAmbiguity = AmbiguityPolicy.Reject,
+    string KeyName = Changes.ChangeEntry.SystemKeyName,
+    string Operation = "import");

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Model;
@@ -70,6 +71,16 @@ public sealed class StatementCatalogue(StoreHarness harness)
         await Emit("existing(every type)", () => _store.ExistingAsync(Enum.GetValues<NodeType>().Select(t => new NodeId(t, "k")).ToArray(), Cancel));
         await Emit("existing(one type)", () => _store.ExistingAsync([new NodeId(NodeType.Statement, "k")], Cancel));
         await Emit("import", () => _store.ImportAsync(new GraphBatch([], [], [], [], [], []), Cancel));
+        await Emit("import with its change-log entry", () => _store.ImportAsync(
+            new GraphBatch([], [], [], [], [], []) { Change = new ChangeEntry("0193", DateTimeOffset.UnixEpoch, "editor", "createPerson", [new ChangedNode(new NodeId(NodeType.Person, "k"), RecordOutcome.Created)]) },
+            Cancel));
+        foreach (var page in ListPages)
+        {
+            await Emit($"changes page {page}", () => _store.ListChangesAsync(new ChangeQuery(), page, Cancel));
+        }
+
+        await Emit("changes of one node, one key name, in a time range", () => _store.ListChangesAsync(
+            new ChangeQuery(new NodeId(NodeType.Person, "k"), "editor", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)), PageRequest.FirstItems(10, true), Cancel));
 
         await NodeTypeAsync<Article>();
         await NodeTypeAsync<Place>();

@@ -38,7 +38,7 @@ internal static class NodeQueries
             ? nodeId
             : throw ErrorCodes.Error(ErrorCodes.InvalidId, $"'{argument}': {error}");
 
-    private static global::GraphQL.DataLoader.IDataLoaderResult Load(IResolveFieldContext ctx, NodeId id)
+    internal static global::GraphQL.DataLoader.IDataLoaderResult Load(IResolveFieldContext ctx, NodeId id)
     {
         var request = ctx.Request();
         return id.Type switch
