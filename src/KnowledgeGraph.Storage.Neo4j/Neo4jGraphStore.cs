@@ -14,7 +14,7 @@ namespace KnowledgeGraph.Storage.Neo4j;
 /// The store port over Neo4j's HTTP Query API: one Cypher statement, one HTTP request, per port
 /// call (plus retries of transient failures, each counted), with the SQLite store's semantics.
 /// </summary>
-public sealed class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
+public sealed partial class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered for the store.</summary>
     public const string HttpClientName = "KnowledgeGraph.Neo4j";

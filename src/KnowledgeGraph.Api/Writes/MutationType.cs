@@ -36,6 +36,8 @@ internal sealed partial class MutationType : ObjectGraphType
 
                 return result;
             });
+        this.AddMergeNodes();
+        this.AddRetractStatement();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "importBundle by key {KeyName}: {Changed} record(s) changed.")]
