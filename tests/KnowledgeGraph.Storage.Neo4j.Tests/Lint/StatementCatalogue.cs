@@ -70,6 +70,19 @@ public sealed class StatementCatalogue(StoreHarness harness)
         await Emit("existing(every type)", () => _store.ExistingAsync(Enum.GetValues<NodeType>().Select(t => new NodeId(t, "k")).ToArray(), Cancel));
         await Emit("existing(one type)", () => _store.ExistingAsync([new NodeId(NodeType.Statement, "k")], Cancel));
         await Emit("import", () => _store.ImportAsync(new GraphBatch([], [], [], [], [], []), Cancel));
+        await Emit("redirects", () => _store.RedirectsAsync([new NodeId(NodeType.Person, "a"), new NodeId(NodeType.Place, "b")], Cancel));
+        await Emit("retract", () => _store.RetractAsync("k", "a reason", DateTimeOffset.UnixEpoch, Cancel));
+        foreach (var type in new[] { NodeType.Person, NodeType.Organisation, NodeType.Place, NodeType.Statement, NodeType.Negotiation })
+        {
+            await Emit($"merge<{type}>", () => _store.MergeAsync(new NodeId(type, "survivor"), new NodeId(type, "duplicate"), Cancel));
+        }
+
+        await Emit("resolve<Article>", () => _store.ResolveAsync<Article>(["a", "b"], Cancel));
+        await Emit("resolve<Place>", () => _store.ResolveAsync<Place>(["a", "b"], Cancel));
+        await Emit("resolve<Organisation>", () => _store.ResolveAsync<Organisation>(["a", "b"], Cancel));
+        await Emit("resolve<Person>", () => _store.ResolveAsync<Person>(["a", "b"], Cancel));
+        await Emit("resolve<Negotiation>", () => _store.ResolveAsync<Negotiation>(["a", "b"], Cancel));
+        await Emit("resolve<Statement>", () => _store.ResolveAsync<Statement>(["a", "b"], Cancel));
 
         await NodeTypeAsync<Article>();
         await NodeTypeAsync<Place>();
