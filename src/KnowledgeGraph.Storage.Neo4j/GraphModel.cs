@@ -18,6 +18,8 @@ namespace KnowledgeGraph.Storage.Neo4j;
 /// (:Statement {key, text, kind, direct, date})-[:SAID_BY]->(:Person|:Organisation), -[:SAID_AT]->(:Place),
 ///     -[:ABOUT {ordinal}]->(:Place), -[:IN_NEGOTIATION]->(:Negotiation), -[:RESPONDS_TO]->(:Statement),
 ///     -[:EVIDENCED_BY {start, end, text}]->(:Article)
+/// (:Statement {retracted, retractionReason, retractedAt}): retracted is false until retractStatement
+/// (:Redirect {type, key, survivor}): a key merged into another node by mergeNodes
 /// </code>
 /// Rounds are nodes, not properties, because a round has its own venue and Neo4j cannot store
 /// a list of maps. Enums are stored as their wire names; dates as Cypher <c>date</c>.
@@ -36,6 +38,7 @@ internal static class Graph
     public const string Negotiation = "Negotiation";
     public const string NegotiationRound = "NegotiationRound";
     public const string Statement = "Statement";
+    public const string Redirect = "Redirect";
 
     /// <summary>A change-log entry: a node with no relationships, so no read of the graph meets it.</summary>
     public const string Change = "Change";
@@ -230,7 +233,7 @@ internal static class RecordMaps
     {
         Name = nameof(Graph.Statement),
         Label = Graph.Statement,
-        Projection = v => $"{v} {{.key, .text, .kind, .direct, date: toString({v}.date), "
+        Projection = v => $"{v} {{.key, .text, .kind, .direct, .retracted, .retractionReason, .retractedAt, date: toString({v}.date), "
             + $"speakerPerson: {ToOne(v, Graph.SaidBy, Graph.Person)}, "
             + $"speakerOrganisation: {ToOne(v, Graph.SaidBy, Graph.Organisation)}, "
             + $"saidAt: {ToOne(v, Graph.SaidAt, Graph.Place)}, "
@@ -261,7 +264,12 @@ internal static class RecordMaps
                         checked((int)(Integer(e, "start") ?? throw new InvalidDataException("Evidence without 'start'."))),
                         checked((int)(Integer(e, "end") ?? throw new InvalidDataException("Evidence without 'end'."))),
                         RequiredString(e, "text")))
-                    .ToArray());
+                    .ToArray())
+            {
+                Retraction = Boolean(m, "retracted") == true
+                    ? new Retraction(String(m, "retractionReason") ?? string.Empty, String(m, "retractedAt") is { } at ? InstantText.Read(at, 0) : DateTimeOffset.UnixEpoch)
+                    : null,
+            };
         },
         TieBreaker = b => [$"{b.Var}.key"],
     };
@@ -319,6 +327,7 @@ internal static class RecordMaps
         Statement.Fields[Fields.Kind] = ("kind", FieldType.Enum);
         Statement.Fields[Fields.Direct] = ("direct", FieldType.Boolean);
         Statement.Fields[Fields.Date] = ("date", FieldType.Date);
+        Statement.Fields[Fields.Retracted] = ("retracted", FieldType.Boolean);
         Statement.Relations[FilterRelations.SpeakerPerson] = new(Person, Graph.SaidBy);
         Statement.Relations[FilterRelations.SpeakerOrganisation] = new(Organisation, Graph.SaidBy);
         Statement.Relations[FilterRelations.SaidAt] = new(Place, Graph.SaidAt);

@@ -128,7 +128,7 @@ internal static class ImportStatement
             """);
         yield return ForEach("$statements", $$"""
             MERGE (n:{{Graph.Statement}} {key: a.key})
-            SET n.text = a.text, n.kind = a.kind, n.direct = a.direct, n.date = coalesce(date(a.date), n.date)
+            SET n.text = a.text, n.kind = a.kind, n.direct = a.direct, n.date = coalesce(date(a.date), n.date), n.retracted = coalesce(n.retracted, false)
             """);
 
         // To-one relationships: a known target replaces the old one; an unknown one keeps it.

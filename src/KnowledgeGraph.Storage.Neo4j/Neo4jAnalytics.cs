@@ -84,7 +84,7 @@ public sealed class Neo4jAnalytics : IGraphAnalytics
             _ => null,
         };
         var statement = "CALL () {\n"
-            + $"  {statements}\n  WITH DISTINCT s OPTIONAL MATCH (s)-[:{Graph.RespondsTo}]->(answered:{Graph.Statement})\n"
+            + $"  {statements}\n  WITH DISTINCT s WHERE NOT coalesce(s.retracted, false) OPTIONAL MATCH (s)-[:{Graph.RespondsTo}]->(answered:{Graph.Statement})\n"
             + "  RETURN s.date AS date, 0 AS round, s.key AS key, answered.key AS respondsTo, null AS number, null AS venue\n"
             + (rounds is null ? string.Empty
                 : $"  UNION ALL\n  {rounds}\n  OPTIONAL MATCH (r)-[:{Graph.HeldAt}]->(v:{Graph.Place})\n"

@@ -93,6 +93,11 @@ CREATE TABLE IF NOT EXISTS statement (
     date                 TEXT,
     negotiation          TEXT REFERENCES negotiation (key),
     responds_to          TEXT REFERENCES statement (key),
+    -- Retraction (retractStatement): kept, marked, left out of lists by default. A database
+    -- written before these columns existed gets them from SqliteGraphStore at start-up.
+    retracted            INTEGER NOT NULL DEFAULT 0,
+    retraction_reason    TEXT,
+    retracted_at         TEXT,    -- UTC, as article.published_at
     CHECK (speaker_person IS NULL OR speaker_organisation IS NULL)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS statement_speaker_person ON statement (speaker_person, date);
@@ -120,6 +125,17 @@ CREATE TABLE IF NOT EXISTS evidence (
     CHECK (start >= 0 AND "end" > start)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article, statement);
+
+-- Keys merged into another node (mergeNodes): the duplicate's row is gone, and its key (by
+-- type) names the survivor from then on, for node(id:) and for later imports. A chain of merges
+-- is kept flat: survivor is never itself a redirected key.
+CREATE TABLE IF NOT EXISTS redirect (
+    type     TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    survivor TEXT NOT NULL,
+    PRIMARY KEY (type, key)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS redirect_survivor ON redirect (type, survivor);
 
 -- Containment, closed: each place with itself and every place containing it, at any depth.
 -- Derived from place.contained_in and kept in step by every import (SqliteContainment), so

@@ -92,7 +92,7 @@ public sealed class SqliteAnalytics : IGraphAnalytics
         command.Parameters.AddWithValue("@subject", subject.Key);
         command.Parameters.AddWithValue("@limit", limit);
         command.CommandText =
-            $"SELECT * FROM (SELECT s.date AS date, 0 AS round, s.key AS key, s.responds_to AS responds_to, NULL AS number, NULL AS venue FROM {statements}"
+            $"SELECT * FROM (SELECT s.date AS date, 0 AS round, s.key AS key, s.responds_to AS responds_to, NULL AS number, NULL AS venue FROM {statements} AND s.retracted = 0"
             + (rounds is null ? string.Empty : $" UNION ALL SELECT r.date, 1, r.negotiation, NULL, r.number, r.venue FROM {rounds}")
             + ") ORDER BY date IS NULL, date, round DESC, key, number LIMIT @limit";
 

@@ -84,6 +84,10 @@ internal static class SqliteContainment
         }
     }
 
+    /// <summary>Brings the closure of these places, and of everything inside them, up to date.</summary>
+    public static Task UpdatePlacesAsync(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> places, CancellationToken cancellationToken) =>
+        RunAsync(connection, transaction, Affected, "@places", places, cancellationToken);
+
     private static async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, string parameter, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -298,6 +298,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         await using var command = connection.CreateCommand();
         command.CommandText = ddl;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await MigrateAsync(connection, cancellationToken);
     }
 
     private async Task<bool> IsEmptyCoreAsync(CancellationToken cancellationToken)

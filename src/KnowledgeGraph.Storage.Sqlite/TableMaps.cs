@@ -151,7 +151,8 @@ internal static class TableMaps
         Columns = "t.key, t.text, t.kind, t.direct, t.speaker_person, t.speaker_organisation, t.said_at, t.date, t.negotiation, t.responds_to, "
             + "(SELECT json_group_array(s.place) FROM (SELECT * FROM statement_about s WHERE s.statement = t.key ORDER BY s.ordinal) s), "
             + "(SELECT json_group_array(json_array(e.article, e.start, e.\"end\", e.text)) "
-            + "FROM (SELECT * FROM evidence e WHERE e.statement = t.key ORDER BY e.article) e)",
+            + "FROM (SELECT * FROM evidence e WHERE e.statement = t.key ORDER BY e.article) e), "
+            + "t.retracted, t.retraction_reason, t.retracted_at",
         Read = (r, o) =>
         {
             SpeakerRef? speaker = !r.IsDBNull(o + 4) ? new SpeakerRef(SpeakerType.Person, r.GetString(o + 4))
@@ -171,7 +172,12 @@ internal static class TableMaps
                 NullableString(r, o + 9),
                 evidence.RootElement.EnumerateArray()
                     .Select(e => new Evidence(e[0].GetString()!, e[1].GetInt32(), e[2].GetInt32(), e[3].GetString()!))
-                    .ToArray());
+                    .ToArray())
+            {
+                Retraction = r.GetInt64(o + 12) != 0
+                    ? new Retraction(r.IsDBNull(o + 13) ? string.Empty : r.GetString(o + 13), r.IsDBNull(o + 14) ? DateTimeOffset.UnixEpoch : InstantText.Read(r.GetString(o + 14), 0))
+                    : null,
+            };
         },
     };
 
@@ -229,6 +235,7 @@ internal static class TableMaps
         Statement.Fields[Fields.Kind] = ("kind", ColumnType.Enum);
         Statement.Fields[Fields.Direct] = ("direct", ColumnType.Boolean);
         Statement.Fields[Fields.Date] = ("date", ColumnType.Date);
+        Statement.Fields[Fields.Retracted] = ("retracted", ColumnType.Boolean);
         Statement.Relations[FilterRelations.SpeakerPerson] = new(Person, "person {i}", "{i}.key = {o}.speaker_person");
         Statement.Relations[FilterRelations.SpeakerOrganisation] = new(Organisation, "organisation {i}", "{i}.key = {o}.speaker_organisation");
         Statement.Relations[FilterRelations.SaidAt] = new(Place, "place {i}", "{i}.key = {o}.said_at");

@@ -75,6 +75,20 @@ internal sealed class TimedGraphStore(IGraphStore inner, StoreTimer timer) : IGr
         }
     }
 
+    public async Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node
+    {
+        var start = StoreClock.ThreadCpuNanoseconds();
+        try
+        {
+            return await inner.ResolveAsync<T>(keys, cancellationToken);
+        }
+        finally
+        {
+            timer.Add(StoreClock.ThreadCpuNanoseconds() - start);
+        }
+    }
+
     public async Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
         where T : Node
     {

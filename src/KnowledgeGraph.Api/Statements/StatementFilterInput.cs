@@ -22,6 +22,7 @@ internal sealed class StatementFilterInput : FilterInputType<StatementFilterInpu
         FilterField.Operations<EnumOperationFilterInput<StatementKindType>>("kind", Domain.Query.Fields.Kind, "Conditions on the kind."),
         FilterField.Operations<BooleanOperationFilterInput>("direct", Domain.Query.Fields.Direct, "Conditions on whether it is a direct quote."),
         FilterField.Operations<ComparableOperationFilterInput<DateScalar>>("date", Domain.Query.Fields.Date, "Conditions on the date."),
+        FilterField.Operations<BooleanOperationFilterInput>("retracted", Domain.Query.Fields.Retracted, "Conditions on whether it was retracted. A `where` that does not name `retracted` (at its top level, or in its `and`/`or`) lists only statements that were not retracted."),
         FilterField.Of<SpeakerFilterInput>("speaker", "The speaker matches (a statement without a known speaker never does).", SpeakerFilterInput.Translate),
         FilterField.One<PlaceFilterInput>("saidAt", FilterRelations.SaidAt, "The place where it was said matches."),
         FilterField.List<PlaceFilterInput>("about", FilterRelations.About, "Conditions on the places it is about (those named directly; see `Place.statementsAbout` for containment)."),

@@ -49,5 +49,10 @@ internal sealed class StatementType : ObjectGraphType<Statement>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceType>>>>("evidence")
             .Description("Where the statement is written down: one entry per article that reports it, with the exact span of text.")
             .Resolve(ctx => ctx.Source.Evidence);
+        Field<NonNullGraphType<BooleanGraphType>>("retracted")
+            .Description("Whether the statement was retracted (retractStatement). A retracted statement keeps its evidence and still resolves through `node`, but lists, counts and statistics leave it out unless their `where` names `retracted`.")
+            .Resolve(ctx => ctx.Source.Retraction is not null);
+        Field<StringGraphType>("retractionReason").Description("Why the statement was retracted; null when it was not.").Resolve(ctx => ctx.Source.Retraction?.Reason);
+        Field<DateTimeScalar>("retractedAt").Description("When the statement was retracted; null when it was not.").Resolve(ctx => ctx.Source.Retraction?.At);
     }
 }

@@ -43,6 +43,8 @@ internal sealed partial class MutationType : ObjectGraphType
         Negotiations.NegotiationMutations.AddNegotiationMutations(this);
         Articles.ArticleMutations.AddArticleMutations(this);
         Statements.StatementMutations.AddStatementMutations(this);
+        this.AddMergeNodes();
+        this.AddRetractStatement();
     }
 
     /// <summary>The name of the API key the request was let in with (the endpoint lets no mutation in without one).</summary>

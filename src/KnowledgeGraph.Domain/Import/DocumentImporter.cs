@@ -59,7 +59,13 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin, 
         var reader = new BundleReader(document, readTextFile);
         reader.ReadAll();
         var external = ReferenceCheck.Unresolved(reader);
-        var existingRefs = external.Count == 0 ? new HashSet<NodeId>() : await admin.ExistingAsync(external.Keys.ToArray(), cancellationToken);
+
+        // A key merged into another node (mergeNodes) still names it: such records and
+        // references land on the survivor.
+        var redirects = await admin.RedirectsAsync(reader.Defined.Concat(external.Keys).Distinct().ToArray(), cancellationToken);
+        var unredirected = external.Keys.Where(k => !redirects.ContainsKey(k)).ToArray();
+        var existingRefs = unredirected.Length == 0 ? new HashSet<NodeId>() : new HashSet<NodeId>(await admin.ExistingAsync(unredirected, cancellationToken));
+        existingRefs.UnionWith(external.Keys.Where(redirects.ContainsKey));
         var storedArticleKeys = ReferenceCheck.EvidenceArticlesOutsideBundle(reader);
         var storedArticles = storedArticleKeys.Count == 0 ? [] : await store.GetAsync<Article>(storedArticleKeys, cancellationToken);
         ReferenceCheck.Check(reader, existingRefs, storedArticles.ToDictionary(a => a.Key, a => a.Text, StringComparer.Ordinal), reader.Problems);
@@ -73,7 +79,7 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin, 
             return Rejected(source, document, options, reader.Problems, []);
         }
 
-        var batch = reader.ToBatch();
+        var batch = KeyRewrite.Apply(reader.ToBatch(), redirects);
         var given = Ids(batch);
         var existing = await admin.ExistingAsync(given.Select(g => g.Id).ToArray(), cancellationToken);
 

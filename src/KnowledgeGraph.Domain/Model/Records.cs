@@ -79,6 +79,9 @@ public sealed record Statement(
 {
     /// <inheritdoc />
     public override NodeType Type => NodeType.Statement;
+
+    /// <summary>Set when the statement was retracted: it is then kept, but left out of lists by default.</summary>
+    public Retraction? Retraction { get; init; }
 }
 
 /// <summary>One round of a negotiation.</summary>

@@ -69,4 +69,33 @@ public sealed class CountingGraphStore(IGraphStore store, IGraphStoreAdmin admin
         counter.Increment();
         return admin.ImportAsync(batch, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node
+    {
+        counter.Increment();
+        return store.ResolveAsync<T>(keys, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<NodeId, string>> RedirectsAsync(IReadOnlyCollection<NodeId> ids, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return admin.RedirectsAsync(ids, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Editing.MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return admin.MergeAsync(survivor, duplicate, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Editing.RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return admin.RetractAsync(statementKey, reason, at, cancellationToken);
+    }
 }

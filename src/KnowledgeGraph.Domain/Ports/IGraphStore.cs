@@ -13,6 +13,14 @@ public interface IGraphStore
     Task<IReadOnlyList<T>> GetAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         where T : Node;
 
+    /// <summary>
+    /// The nodes of type <typeparamref name="T"/> with these keys, by the key asked for; a key
+    /// merged into another node (<see cref="IGraphStoreAdmin.MergeAsync"/>) gives that survivor.
+    /// Unknown keys are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node;
+
     /// <summary>One window of all nodes of type <typeparamref name="T"/> that match.</summary>
     Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
         where T : Node;
@@ -43,4 +51,18 @@ public interface IGraphStoreAdmin
 
     /// <summary>Merges a validated batch by key in one transaction: all of it or none of it.</summary>
     Task ImportAsync(Import.GraphBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>For each of <paramref name="ids"/> that was merged into another node, the survivor's key.</summary>
+    Task<IReadOnlyDictionary<Ids.NodeId, string>> RedirectsAsync(IReadOnlyCollection<Ids.NodeId> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Merges <paramref name="duplicate"/> into <paramref name="survivor"/> (same type, not an
+    /// article) in one transaction: its name and aliases become the survivor's aliases, every
+    /// relationship moves to the survivor (none twice), the duplicate is removed, and its key is
+    /// redirected to the survivor from then on.
+    /// </summary>
+    Task<Editing.MergeOutcome> MergeAsync(Ids.NodeId survivor, Ids.NodeId duplicate, CancellationToken cancellationToken);
+
+    /// <summary>Marks a statement retracted with a reason and time, in one transaction; the statement and its evidence stay.</summary>
+    Task<Editing.RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -27,6 +27,9 @@ public static class Fields
     /// <summary>Statement: the date it was made.</summary>
     public const string Date = "date";
 
+    /// <summary>Statement: whether it was retracted.</summary>
+    public const string Retracted = "retracted";
+
     /// <summary>Negotiation.</summary>
     public const string Status = "status";
 

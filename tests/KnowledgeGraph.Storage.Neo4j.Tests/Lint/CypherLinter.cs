@@ -22,14 +22,15 @@ public static class CypherLinter
     /// <summary>The graph model the statements must stay inside: undeclared names are reported.</summary>
     private static readonly JsonObject Schema = new()
     {
-        ["labels"] = new JsonArray("Article", "Place", "Organisation", "Person", "Negotiation", "NegotiationRound", "Statement", "Change"),
+        ["labels"] = new JsonArray("Article", "Place", "Organisation", "Person", "Negotiation", "NegotiationRound", "Statement", "Change", "Redirect"),
         ["relationshipTypes"] = new JsonArray(
             "CONTAINED_IN", "BASED_IN", "PART_OF", "AFFILIATED_WITH", "HELD_AT", "HAS_PARTY", "HAS_ROUND",
             "SAID_BY", "SAID_AT", "ABOUT", "IN_NEGOTIATION", "RESPONDS_TO", "EVIDENCED_BY"),
         ["propertyKeys"] = new JsonArray(
             "key", "title", "url", "publisher", "syndicator", "agencies", "publishedAt", "publishedAtOffset", "language", "text",
             "name", "kind", "aliases", "description", "role", "current", "ordinal", "status", "number", "date", "direct", "start", "end",
-            "id", "at", "keyName", "operation", "nodes", "outcomes"),
+            "id", "at", "keyName", "operation", "nodes", "outcomes",
+            "retracted", "retractionReason", "retractedAt", "type", "survivor"),
         ["graphSchema"] = new JsonArray(
             Path("Place", "CONTAINED_IN", "Place"),
             Path("Organisation", "BASED_IN", "Place"),

@@ -81,6 +81,19 @@ public sealed class StatementCatalogue(StoreHarness harness)
 
         await Emit("changes of one node, one key name, in a time range", () => _store.ListChangesAsync(
             new ChangeQuery(new NodeId(NodeType.Person, "k"), "editor", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)), PageRequest.FirstItems(10, true), Cancel));
+        await Emit("redirects", () => _store.RedirectsAsync([new NodeId(NodeType.Person, "a"), new NodeId(NodeType.Place, "b")], Cancel));
+        await Emit("retract", () => _store.RetractAsync("k", "a reason", DateTimeOffset.UnixEpoch, Cancel));
+        foreach (var type in new[] { NodeType.Person, NodeType.Organisation, NodeType.Place, NodeType.Statement, NodeType.Negotiation })
+        {
+            await Emit($"merge<{type}>", () => _store.MergeAsync(new NodeId(type, "survivor"), new NodeId(type, "duplicate"), Cancel));
+        }
+
+        await Emit("resolve<Article>", () => _store.ResolveAsync<Article>(["a", "b"], Cancel));
+        await Emit("resolve<Place>", () => _store.ResolveAsync<Place>(["a", "b"], Cancel));
+        await Emit("resolve<Organisation>", () => _store.ResolveAsync<Organisation>(["a", "b"], Cancel));
+        await Emit("resolve<Person>", () => _store.ResolveAsync<Person>(["a", "b"], Cancel));
+        await Emit("resolve<Negotiation>", () => _store.ResolveAsync<Negotiation>(["a", "b"], Cancel));
+        await Emit("resolve<Statement>", () => _store.ResolveAsync<Statement>(["a", "b"], Cancel));
 
         await NodeTypeAsync<Article>();
         await NodeTypeAsync<Place>();

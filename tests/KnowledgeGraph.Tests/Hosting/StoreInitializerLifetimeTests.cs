@@ -66,5 +66,11 @@ public sealed class StoreInitializerLifetimeTests
         public Task<IReadOnlySet<NodeId>> ExistingAsync(IReadOnlyCollection<NodeId> keys, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task ImportAsync(GraphBatch batch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyDictionary<NodeId, string>> RedirectsAsync(IReadOnlyCollection<NodeId> ids, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Domain.Editing.MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Domain.Editing.RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -102,7 +102,7 @@ public sealed class SchemaTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(["Article", "Negotiation", "Organisation", "Person", "Place", "Statement"], node.PossibleTypes.Select(t => t.Name).Order());
         var statement = (IComplexGraphType)schema.AllTypes["Statement"]!;
         Assert.Equal(
-            ["about", "date", "direct", "evidence", "id", "key", "kind", "negotiation", "respondsTo", "responses", "saidAt", "speaker", "text"],
+            ["about", "date", "direct", "evidence", "id", "key", "kind", "negotiation", "respondsTo", "responses", "retracted", "retractedAt", "retractionReason", "saidAt", "speaker", "text"],
             statement.Fields.Select(f => f.Name).Order(StringComparer.Ordinal));
         var evidence = (IComplexGraphType)schema.AllTypes["Evidence"]!;
         Assert.Equal(["article", "end", "start", "text"], evidence.Fields.Select(f => f.Name).Order(StringComparer.Ordinal));

@@ -19,13 +19,13 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
 
     public GraphQLOptions Options { get; } = options;
 
-    /// <summary>The loader of nodes of type <typeparamref name="T"/> by key.</summary>
+    /// <summary>The loader of nodes of type <typeparamref name="T"/> by key; a merged-away key loads its survivor.</summary>
     public BatchLoader<string, T> Nodes<T>()
         where T : Node =>
         (BatchLoader<string, T>)_loaders.GetOrAdd(
             "node:" + typeof(T).Name,
             _ => new BatchLoader<string, T>(async (keys, ct) =>
-                (await Store.GetAsync<T>(keys, ct)).ToDictionary(n => n.Key, StringComparer.Ordinal)));
+                await Store.ResolveAsync<T>(keys, ct)));
 
     /// <summary>
     /// What <paramref name="create"/> makes for this field of the document, made once per request:

@@ -1,0 +1,110 @@
+using GraphQL.Types;
+
+namespace KnowledgeGraph.Api.Writes;
+
+/// <summary>An id argument that is not a global id of the expected kind.</summary>
+internal sealed record InvalidIdProblem(string Message, string Field);
+
+/// <summary>A well-formed id that names no record.</summary>
+internal sealed record NodeNotFoundProblem(string Message, string Id);
+
+/// <summary>Two nodes that cannot be merged, and why.</summary>
+internal sealed record MergeConflictProblem(string Message, MergeConflictReason Reason);
+
+/// <summary>A statement retracted before.</summary>
+internal sealed record AlreadyRetractedProblem(string Message, string Id);
+
+/// <summary>A retraction reason that is empty or too long.</summary>
+internal sealed record InvalidReasonProblem(string Message);
+
+/// <summary>Why two nodes cannot be merged.</summary>
+internal enum MergeConflictReason
+{
+    DifferentTypes,
+    SameNode,
+    Article,
+    Cycle,
+}
+
+/// <summary>The <c>InvalidIdError</c> type.</summary>
+internal sealed class InvalidIdErrorType : ObjectGraphType<InvalidIdProblem>
+{
+    public InvalidIdErrorType()
+    {
+        Name = "InvalidIdError";
+        Description = "An id in the input is not a global id, or not one of the type the field needs; nothing was written.";
+        Interface<ErrorInterface>();
+        IsTypeOf = o => o is InvalidIdProblem;
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What was wrong.").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<StringGraphType>>("field").Description("The input field that held the id, such as duplicate.").Resolve(c => c.Source.Field);
+    }
+}
+
+/// <summary>The <c>NodeNotFoundError</c> type.</summary>
+internal sealed class NodeNotFoundErrorType : ObjectGraphType<NodeNotFoundProblem>
+{
+    public NodeNotFoundErrorType()
+    {
+        Name = "NodeNotFoundError";
+        Description = "An id names no record of its type (a record merged away counts as gone here); nothing was written.";
+        Interface<ErrorInterface>();
+        IsTypeOf = o => o is NodeNotFoundProblem;
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What was wrong.").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The id that names no record.").Resolve(c => c.Source.Id);
+    }
+}
+
+/// <summary>The <c>MergeConflictReason</c> enum.</summary>
+internal sealed class MergeConflictReasonType : EnumerationGraphType<MergeConflictReason>
+{
+    public MergeConflictReasonType()
+    {
+        Name = "MergeConflictReason";
+        Description = "Why two nodes cannot be merged.";
+        Values["DIFFERENT_TYPES"]!.Description = "The two ids are of different types, such as a Person and a Place.";
+        Values["SAME_NODE"]!.Description = "Both ids name the same node.";
+        Values["ARTICLE"]!.Description = "Articles are not merged: each evidence span points into its own article's text.";
+        Values["CYCLE"]!.Description = "One node contains, is part of, or answers the other (at any depth), so the merged node would contain itself.";
+    }
+}
+
+/// <summary>The <c>MergeConflictError</c> type.</summary>
+internal sealed class MergeConflictErrorType : ObjectGraphType<MergeConflictProblem>
+{
+    public MergeConflictErrorType()
+    {
+        Name = "MergeConflictError";
+        Description = "The two nodes cannot be merged; nothing was written.";
+        Interface<ErrorInterface>();
+        IsTypeOf = o => o is MergeConflictProblem;
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What was wrong.").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<MergeConflictReasonType>>("reason").Description("Why the nodes cannot be merged.").Resolve(c => c.Source.Reason);
+    }
+}
+
+/// <summary>The <c>AlreadyRetractedError</c> type.</summary>
+internal sealed class AlreadyRetractedErrorType : ObjectGraphType<AlreadyRetractedProblem>
+{
+    public AlreadyRetractedErrorType()
+    {
+        Name = "AlreadyRetractedError";
+        Description = "The statement was retracted before; its first reason and time are kept and nothing was written.";
+        Interface<ErrorInterface>();
+        IsTypeOf = o => o is AlreadyRetractedProblem;
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What was wrong.").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The statement's id.").Resolve(c => c.Source.Id);
+    }
+}
+
+/// <summary>The <c>InvalidReasonError</c> type.</summary>
+internal sealed class InvalidReasonErrorType : ObjectGraphType<InvalidReasonProblem>
+{
+    public InvalidReasonErrorType()
+    {
+        Name = "InvalidReasonError";
+        Description = "The retraction reason is blank or longer than the limit; nothing was written.";
+        Interface<ErrorInterface>();
+        IsTypeOf = o => o is InvalidReasonProblem;
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What was wrong.").Resolve(c => c.Source.Message);
+    }
+}

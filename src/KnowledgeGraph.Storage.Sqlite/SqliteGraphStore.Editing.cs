@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text.Json;
+using KnowledgeGraph.Domain.Editing;
+using KnowledgeGraph.Domain.Ids;
+using KnowledgeGraph.Domain.Model;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Storage.Sqlite;
+
+/// <summary>
+/// Editing beyond imports: merging a duplicate node into its survivor, retracting a statement,
+/// and resolving keys that a merge redirected. Each write is one transaction.
+/// </summary>
+public sealed partial class SqliteGraphStore
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node =>
+        GuardAsync(() => ResolveCoreAsync<T>(keys, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<NodeId, string>> RedirectsAsync(IReadOnlyCollection<NodeId> ids, CancellationToken cancellationToken) =>
+        GuardAsync(() => RedirectsCoreAsync(ids, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, CancellationToken cancellationToken) =>
+        GuardAsync(() => MergeCoreAsync(survivor, duplicate, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        GuardAsync(() => RetractCoreAsync(statementKey, reason, at, cancellationToken), cancellationToken);
+
+    private static NodeType TypeOf<T>()
+        where T : Node =>
+        typeof(T).Name switch
+        {
+            nameof(Person) => NodeType.Person,
+            nameof(Organisation) => NodeType.Organisation,
+            nameof(Place) => NodeType.Place,
+            nameof(Statement) => NodeType.Statement,
+            nameof(Negotiation) => NodeType.Negotiation,
+            nameof(Article) => NodeType.Article,
+            _ => throw new NotSupportedException($"{typeof(T).Name} is not stored."),
+        };
+
+    private async Task<IReadOnlyDictionary<string, T>> ResolveCoreAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        var map = MapOf<T>();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT k.value, {map.Columns} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
+            + "LEFT JOIN redirect r ON r.type = @type AND r.key = k.value "
+            + $"JOIN {map.Table} t ON t.key = coalesce(r.survivor, k.value)";
+        command.Parameters.AddWithValue("@keys", JsonSerializer.Serialize(keys));
+        command.Parameters.AddWithValue("@type", TypeOf<T>().ToString());
+        await using var reader = await ExecuteAsync(command, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[reader.GetString(0)] = (T)map.Read(reader, 1);
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyDictionary<NodeId, string>> RedirectsCoreAsync(IReadOnlyCollection<NodeId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new Dictionary<NodeId, string>();
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT r.type, r.key, r.survivor FROM json_each(@ids) i "
+            + "JOIN redirect r ON r.type = json_extract(i.value, '$[0]') AND r.key = json_extract(i.value, '$[1]')";
+        command.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids.Select(i => new[] { i.Type.ToString(), i.Key })));
+        await using var reader = await ExecuteAsync(command, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[new NodeId(Enum.Parse<NodeType>(reader.GetString(0)), reader.GetString(1))] = reader.GetString(2);
+        }
+
+        return result;
+    }
+
+    private async Task<MergeOutcome> MergeCoreAsync(NodeId survivor, NodeId duplicate, CancellationToken cancellationToken)
+    {
+        if (survivor.Type != duplicate.Type || survivor == duplicate || survivor.Type == NodeType.Article)
+        {
+            throw new ArgumentException("Only two different nodes of one type, not articles, can be merged.", nameof(duplicate));
+        }
+
+        var type = survivor.Type;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await PragmaAsync(connection, "PRAGMA defer_foreign_keys = ON", cancellationToken);
+
+        SqliteCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("@s", survivor.Key);
+            command.Parameters.AddWithValue("@d", duplicate.Key);
+            command.Parameters.AddWithValue("@type", type.ToString());
+            return command;
+        }
+
+        async Task RunAsync(string sql)
+        {
+            await using var command = Command(sql);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var exists = Command(SqliteMerge.Exists(type)))
+        {
+            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            if (reader.GetInt64(0) == 0)
+            {
+                return MergeOutcome.SurvivorNotFound;
+            }
+
+            if (reader.GetInt64(1) == 0)
+            {
+                return MergeOutcome.DuplicateNotFound;
+            }
+        }
+
+        if (SqliteMerge.Cycle(type) is { } cycle)
+        {
+            await using var above = Command(cycle);
+            if (Convert.ToInt64(await above.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0)
+            {
+                return MergeOutcome.Cycle;
+            }
+        }
+
+        foreach (var sql in SqliteMerge.Moves(type))
+        {
+            await RunAsync(sql);
+        }
+
+        await RunAsync(SqliteMerge.Delete(type));
+        if (type == NodeType.Place)
+        {
+            await SqliteContainment.UpdatePlacesAsync(connection, transaction, [survivor.Key], cancellationToken);
+        }
+
+        foreach (var sql in SqliteMerge.Derived(type))
+        {
+            await RunAsync(sql);
+        }
+
+        await RunAsync(SqliteMerge.Redirect);
+        await transaction.CommitAsync(cancellationToken);
+        return MergeOutcome.Merged;
+    }
+
+    private async Task<RetractOutcome> RetractCoreAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statementKey);
+        ArgumentNullException.ThrowIfNull(reason);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "SELECT retracted FROM statement WHERE key = @key;\n"
+            + "UPDATE statement SET retracted = 1, retraction_reason = @reason, retracted_at = @at WHERE key = @key AND retracted = 0";
+        command.Parameters.AddWithValue("@key", statementKey);
+        command.Parameters.AddWithValue("@reason", reason);
+        command.Parameters.AddWithValue("@at", InstantText.Write(at));
+        RetractOutcome outcome;
+        await using (var reader = await ExecuteAsync(command, cancellationToken))
+        {
+            outcome = !await reader.ReadAsync(cancellationToken) ? RetractOutcome.NotFound
+                : reader.GetInt64(0) != 0 ? RetractOutcome.AlreadyRetracted
+                : RetractOutcome.Retracted;
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Adds the columns a database written by an earlier version lacks.</summary>
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        const string Check = "SELECT count(*) FROM pragma_table_info('statement') WHERE name = 'retracted'";
+        if (await ScalarAsync(connection, Check, cancellationToken) != 0)
+        {
+            return;
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Check;
+
+        // Another process may have added them since the check above; the write lock is held now.
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText =
+                "ALTER TABLE statement ADD COLUMN retracted INTEGER NOT NULL DEFAULT 0;\n"
+                + "ALTER TABLE statement ADD COLUMN retraction_reason TEXT;\n"
+                + "ALTER TABLE statement ADD COLUMN retracted_at TEXT;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
