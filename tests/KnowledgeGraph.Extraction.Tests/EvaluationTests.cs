@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using KnowledgeGraph.Extraction.Evaluation;
 
 namespace KnowledgeGraph.Extraction.Tests;
 

@@ -1,5 +1,3 @@
-using KnowledgeGraph.Extraction.Evaluation;
-
 namespace KnowledgeGraph.Extraction.Tests;
 
 /// <summary>The gold set the build copies beside the tests (Gold/manifest.json), read with the extraction project's reader.</summary>

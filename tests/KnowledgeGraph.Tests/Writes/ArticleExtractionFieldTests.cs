@@ -156,8 +156,11 @@ public sealed class ArticleExtractionFieldTests : IAsyncLifetime
             + """{"text":"We will not release a single cubic metre","kind":"ASSESSMENT","direct":true,"date":null,"speaker":{"name":"Greta Solvik"},"saidAt":{"name":"Dunmarrow"},"evidence":[{"start":82,"end":125,"text":"\"We will not release a single cubic metre,\"","article":{"title":"Velmar rejects the demand","publisher":"Fictional Wire"}}]}]""",
             stored.Json!["data"]!["statements"]!["nodes"]!.ToJsonString(Readable));
 
-        // Extracted again, every speaker and the place are the graph's records, reachable through node.
+        // Extracted again, every speaker and the place are the graph's records, reachable through node,
+        // in one store call per record type (people, organisations, places, negotiations), whatever the article.
+        var calls = _host.StoreCalls;
         var again = await ExtractAsync(Text);
+        Assert.Equal(4, _host.StoreCalls - calls);
         var speakers = again["statements"]!.AsArray().Select(s => s!["speaker"]!).ToArray();
         Assert.All(speakers, s => Assert.False(s["isNew"]!.GetValue<bool>()));
         Assert.Equal(["Organisation Velmar", "Person Greta Solvik", "Person Teodor Vask", "Person Teodor Vask"],
