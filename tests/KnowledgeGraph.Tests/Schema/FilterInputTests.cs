@@ -23,7 +23,8 @@ public sealed class FilterInputTests(ApiFixture api) : IClassFixture<ApiFixture>
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var failures = new List<string>();
         // The root connections; statementStats takes the statements' own filter input, covered here by `statements`.
-        var roots = schema.Query.Fields.Where(f => f.Arguments?.Find("where") is not null && f.Arguments.Find("groupBy") is null).ToArray();
+        // The change log's `where` holds plain values, not operation inputs, and needs a key: ChangeLogTests covers it.
+        var roots = schema.Query.Fields.Where(f => f.Arguments?.Find("where") is not null && f.Arguments.Find("groupBy") is null && f.Name != "changes").ToArray();
         Assert.Equal(["people", "organisations", "places", "statements", "negotiations", "articles"], roots.Select(f => f.Name));
 
         foreach (var root in roots)
@@ -60,7 +61,7 @@ public sealed class FilterInputTests(ApiFixture api) : IClassFixture<ApiFixture>
         // Every field of every filter and operation input was reached.
         var all = schema.AllTypes.OfType<IInputObjectGraphType>()
             // statementStats' `having` input filters counts, not records: its tests are in StatementStatsTests.
-            .Where(t => t.Name.EndsWith("FilterInput", StringComparison.Ordinal) && t.Name != "CountOperationFilterInput")
+            .Where(t => t.Name.EndsWith("FilterInput", StringComparison.Ordinal) && t.Name is not ("CountOperationFilterInput" or "ChangeFilterInput"))
             .SelectMany(t => t.Fields.Where(f => f.Name is not ("and" or "or")).Select(f => $"{t.Name}.{f.Name}"))
             .Order(StringComparer.Ordinal)
             .ToArray();
