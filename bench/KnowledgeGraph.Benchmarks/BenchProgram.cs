@@ -21,6 +21,7 @@ internal static class BenchProgram
             BundlesCommand(),
             GraphQLCostCommand(),
             ServeCommand(),
+            ImportRate.Create(StatementsOption("Corpus size in statements.", 100_000), SeedOption()),
         };
         return await root.Parse(args).InvokeAsync();
     }

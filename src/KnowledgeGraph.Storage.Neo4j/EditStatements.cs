@@ -180,8 +180,9 @@ internal static class EditStatements
             """;
     }
 
-    // Rounds are nodes: one the survivor lacks (same number, date and venue) moves over; the
-    // others are deleted with the duplicate.
+    // Rounds are nodes: one the survivor lacks (same number, date and venue) moves over (it is
+    // then held by both until the duplicate goes); the others, held by the duplicate alone, are
+    // deleted with it.
     private static string Rounds() => $$"""
         CALL (s, d) {
           MATCH (d)-[:{{Graph.HasRound}}]->(round:{{Graph.NegotiationRound}})
@@ -199,7 +200,7 @@ internal static class EditStatements
         }
         CALL (s, d) {
           MATCH (d)-[:{{Graph.HasRound}}]->(round:{{Graph.NegotiationRound}})
-          WHERE NOT EXISTS { (s)-[:{{Graph.HasRound}}]->(round) }
+          WHERE COUNT { (:{{Graph.Negotiation}})-[:{{Graph.HasRound}}]->(round) } = 1
           DETACH DELETE round
         }
         """;
