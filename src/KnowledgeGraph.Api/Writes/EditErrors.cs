@@ -2,12 +2,6 @@ using GraphQL.Types;
 
 namespace KnowledgeGraph.Api.Writes;
 
-/// <summary>An id argument that is not a global id of the expected kind.</summary>
-internal sealed record InvalidIdProblem(string Message, string Field);
-
-/// <summary>A well-formed id that names no record.</summary>
-internal sealed record NodeNotFoundProblem(string Message, string Id);
-
 /// <summary>Two nodes that cannot be merged, and why.</summary>
 internal sealed record MergeConflictProblem(string Message, MergeConflictReason Reason);
 
@@ -24,34 +18,6 @@ internal enum MergeConflictReason
     SameNode,
     Article,
     Cycle,
-}
-
-/// <summary>The <c>InvalidIdError</c> type.</summary>
-internal sealed class InvalidIdErrorType : ObjectGraphType<InvalidIdProblem>
-{
-    public InvalidIdErrorType()
-    {
-        Name = "InvalidIdError";
-        Description = "An id in the input is not a global id, or not one of the type the field needs; nothing was written.";
-        Interface<ErrorInterface>();
-        IsTypeOf = o => o is InvalidIdProblem;
-        Field<NonNullGraphType<StringGraphType>>("message").Description("What was wrong.").Resolve(c => c.Source.Message);
-        Field<NonNullGraphType<StringGraphType>>("field").Description("The input field that held the id, such as duplicate.").Resolve(c => c.Source.Field);
-    }
-}
-
-/// <summary>The <c>NodeNotFoundError</c> type.</summary>
-internal sealed class NodeNotFoundErrorType : ObjectGraphType<NodeNotFoundProblem>
-{
-    public NodeNotFoundErrorType()
-    {
-        Name = "NodeNotFoundError";
-        Description = "An id names no record of its type (a record merged away counts as gone here); nothing was written.";
-        Interface<ErrorInterface>();
-        IsTypeOf = o => o is NodeNotFoundProblem;
-        Field<NonNullGraphType<StringGraphType>>("message").Description("What was wrong.").Resolve(c => c.Source.Message);
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The id that names no record.").Resolve(c => c.Source.Id);
-    }
 }
 
 /// <summary>The <c>MergeConflictReason</c> enum.</summary>

@@ -52,7 +52,7 @@ internal sealed class MergeNodesErrorType : UnionGraphType
         Name = "MergeNodesError";
         Description = "An error mergeNodes can report.";
         Type<InvalidIdErrorType>();
-        Type<NodeNotFoundErrorType>();
+        Type<NotFoundErrorType>();
         Type<MergeConflictErrorType>();
     }
 }
@@ -95,7 +95,7 @@ internal static partial class MergeNodesMutation
                 return nodeId;
             }
 
-            errors.Add(new InvalidIdProblem($"'{field}': {error}", field));
+            errors.Add(new InvalidIdProblem($"'{field}': {error}", "input." + field, id));
             return null;
         }
 
@@ -124,8 +124,8 @@ internal static partial class MergeNodesMutation
         var outcome = await admin.MergeAsync(s, d, cancellationToken);
         return outcome switch
         {
-            MergeOutcome.SurvivorNotFound => new MergeNodesResult(null, [new NodeNotFoundProblem($"'survivor': no {s.Type} has the key \"{s.Key}\".", input.Survivor)]),
-            MergeOutcome.DuplicateNotFound => new MergeNodesResult(null, [new NodeNotFoundProblem($"'duplicate': no {d.Type} has the key \"{d.Key}\".", input.Duplicate)]),
+            MergeOutcome.SurvivorNotFound => new MergeNodesResult(null, [new NotFoundProblem($"'survivor': no {s.Type} has the key \"{s.Key}\".", "input.survivor", input.Survivor)]),
+            MergeOutcome.DuplicateNotFound => new MergeNodesResult(null, [new NotFoundProblem($"'duplicate': no {d.Type} has the key \"{d.Key}\".", "input.duplicate", input.Duplicate)]),
             MergeOutcome.Cycle => Conflict(MergeConflictReason.Cycle, $"The {s.Type} \"{s.Key}\" and \"{d.Key}\" lie one above the other ({Hierarchy(s.Type)}); merging them would make a record contain itself."),
             _ => new MergeNodesResult(await LoadAsync(store, s, cancellationToken), null),
         };

@@ -52,7 +52,7 @@ internal sealed class RetractStatementErrorType : UnionGraphType
         Name = "RetractStatementError";
         Description = "An error retractStatement can report.";
         Type<InvalidIdErrorType>();
-        Type<NodeNotFoundErrorType>();
+        Type<NotFoundErrorType>();
         Type<AlreadyRetractedErrorType>();
         Type<InvalidReasonErrorType>();
     }
@@ -93,11 +93,11 @@ internal static partial class RetractStatementMutation
         NodeId? id = null;
         if (!NodeId.TryDecode(input.Id, out var decoded, out var error))
         {
-            errors.Add(new InvalidIdProblem($"'id': {error}", "id"));
+            errors.Add(new InvalidIdProblem($"'id': {error}", "input.id", input.Id));
         }
         else if (decoded.Type != NodeType.Statement)
         {
-            errors.Add(new InvalidIdProblem($"'id': the id of a {decoded.Type}, not of a Statement.", "id"));
+            errors.Add(new InvalidIdProblem($"'id': the id of a {decoded.Type}, not of a Statement.", "input.id", input.Id));
         }
         else
         {
@@ -121,7 +121,7 @@ internal static partial class RetractStatementMutation
 
         return await admin.RetractAsync(statementId.Key, reason, now, cancellationToken) switch
         {
-            RetractOutcome.NotFound => new RetractStatementResult(null, [new NodeNotFoundProblem($"'id': no Statement has the key \"{statementId.Key}\".", input.Id)]),
+            RetractOutcome.NotFound => new RetractStatementResult(null, [new NotFoundProblem($"'id': no Statement has the key \"{statementId.Key}\".", "input.id", input.Id)]),
             RetractOutcome.AlreadyRetracted => new RetractStatementResult(null, [new AlreadyRetractedProblem($"'id': the Statement \"{statementId.Key}\" was retracted before; its first reason and time are kept.", input.Id)]),
             _ => new RetractStatementResult(await MergeNodesMutation.LoadAsync(store, statementId, cancellationToken) as Statement, null),
         };

@@ -14,7 +14,7 @@ public sealed class MergeNodesTests : IAsyncLifetime
         mutation($input: MergeNodesInput!) {
           mergeNodes(input: $input) {
             node { id __typename ... on Person { key name aliases } ... on Place { key aliases } ... on Organisation { key aliases description } ... on Statement { key } ... on Negotiation { key } }
-            errors { __typename ... on Error { message } ... on InvalidIdError { field } ... on NodeNotFoundError { id } ... on MergeConflictError { reason } }
+            errors { __typename ... on Error { message } ... on InvalidIdError { field } ... on NotFoundError { id } ... on MergeConflictError { reason } }
           }
         }
         """;
@@ -227,10 +227,10 @@ public sealed class MergeNodesTests : IAsyncLifetime
         { Id(NodeType.Place, "region-lumen"), Id(NodeType.Place, "village-tilde"), "MergeConflictError", "CYCLE" },
         { Id(NodeType.Place, "village-tilde"), Id(NodeType.Place, "country-ostria"), "MergeConflictError", "CYCLE" },
         { Id(NodeType.Statement, "st-talks"), Id(NodeType.Statement, "st-dam"), "MergeConflictError", "CYCLE" },
-        { Id(NodeType.Person, "person-mira-holt"), Id(NodeType.Person, "nobody"), "NodeNotFoundError", "duplicate" },
-        { Id(NodeType.Person, "nobody"), Id(NodeType.Person, "person-m-holt"), "NodeNotFoundError", "survivor" },
-        { "not-an-id", Id(NodeType.Person, "person-m-holt"), "InvalidIdError", "survivor" },
-        { Id(NodeType.Person, "person-mira-holt"), "UGVyc29u", "InvalidIdError", "duplicate" },
+        { Id(NodeType.Person, "person-mira-holt"), Id(NodeType.Person, "nobody"), "NotFoundError", "duplicate" },
+        { Id(NodeType.Person, "nobody"), Id(NodeType.Person, "person-m-holt"), "NotFoundError", "survivor" },
+        { "not-an-id", Id(NodeType.Person, "person-m-holt"), "InvalidIdError", "input.survivor" },
+        { Id(NodeType.Person, "person-mira-holt"), "UGVyc29u", "InvalidIdError", "input.duplicate" },
     };
 
     [Theory]

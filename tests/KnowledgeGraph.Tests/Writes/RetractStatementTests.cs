@@ -14,7 +14,7 @@ public sealed class RetractStatementTests : IAsyncLifetime
         mutation($input: RetractStatementInput!) {
           retractStatement(input: $input) {
             statement { key retracted retractionReason retractedAt evidence { article { key } } }
-            errors { __typename ... on Error { message } ... on InvalidIdError { field } ... on NodeNotFoundError { id } ... on AlreadyRetractedError { id } }
+            errors { __typename ... on Error { message } ... on InvalidIdError { field } ... on NotFoundError { id } ... on AlreadyRetractedError { id } }
           }
         }
         """;
@@ -122,7 +122,7 @@ public sealed class RetractStatementTests : IAsyncLifetime
 
     public static TheoryData<string, string, string> BadRetractions => new()
     {
-        { Id(NodeType.Statement, "no-such-statement"), "A reason.", "NodeNotFoundError" },
+        { Id(NodeType.Statement, "no-such-statement"), "A reason.", "NotFoundError" },
         { Id(NodeType.Person, "person-m-holt"), "A reason.", "InvalidIdError" },
         { "%%%", "A reason.", "InvalidIdError" },
         { Id(NodeType.Statement, "st-dam"), "   ", "InvalidReasonError" },
