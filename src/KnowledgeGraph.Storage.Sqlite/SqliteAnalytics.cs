@@ -33,6 +33,7 @@ public sealed class SqliteAnalytics : IGraphAnalytics
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        SqliteFunctions.Register(connection);
         await using var command = connection.CreateCommand();
         var sql = new SqlFilter(command);
         command.CommandText = StatsSql(query, sql);
