@@ -230,11 +230,12 @@ public sealed class Neo4jGraphStoreTests
         await h.Store.InitializeAsync(Cancel);
 
         var statements = h.Api.Requests.Select(r => r.Statement).ToArray();
-        Assert.Equal(14, statements.Length);
+        Assert.Equal(17, statements.Length);
         Assert.StartsWith("CREATE CONSTRAINT article_key IF NOT EXISTS FOR (n:Article) REQUIRE n.key IS UNIQUE", statements[0], StringComparison.Ordinal);
         Assert.Equal(6, statements.Count(s => s.StartsWith("CREATE CONSTRAINT ", StringComparison.Ordinal)));
-        Assert.Equal("CREATE TEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON (n.text)", statements[^1]);
+        Assert.Equal("CREATE TEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON (n.text)", statements[^4]);
+        Assert.Equal(3, statements.Count(s => s.StartsWith("CREATE FULLTEXT INDEX search_", StringComparison.Ordinal)));
         Assert.All(statements, s => Assert.Contains(" IF NOT EXISTS ", s, StringComparison.Ordinal));
-        Assert.Equal(14, h.Counter.Total);
+        Assert.Equal(17, h.Counter.Total);
     }
 }
