@@ -78,6 +78,24 @@ internal sealed class CypherFilter
     private string Comparison(Compare compare, RecordMap map, Binding binding)
     {
         var (c, type) = Operand(map, binding, compare.Field);
+        if (compare.IgnoreCase && compare.Value is not null)
+        {
+            if (type is not FieldType.Text)
+            {
+                throw new NotSupportedException($"{compare.Field} is not a string; it has no case to ignore.");
+            }
+
+            // Both sides folded alike (CaseFolding.Fold): Java's toLower, with its final sigma
+            // made a plain one; the value folded here.
+            c = $"replace(toLower({c}), '\\u03c2', '\\u03c3')";
+            compare = compare with
+            {
+                Value = compare.Value is string one
+                    ? CaseFolding.Fold(one)
+                    : ((IEnumerable)compare.Value).Cast<object>().Select(v => (object)CaseFolding.Fold((string)v)).ToArray(),
+            };
+        }
+
         if (compare.Value is null)
         {
             return compare.Op switch

@@ -191,3 +191,102 @@ CREATE TABLE IF NOT EXISTS change_node (
     PRIMARY KEY (change, ordinal)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS change_node_node ON change_node (node, change);
+-- Full-text search (the search root field): one row per searchable text of a node (a name,
+-- each alias, a statement's text, an article's title), kept in step with the node tables by
+-- the triggers below, inside the same transaction as every write. The FTS5 index reads its
+-- text from search_entry (external content) and folds case and diacritics.
+CREATE TABLE IF NOT EXISTS search_entry (
+    id    INTEGER PRIMARY KEY,
+    kind  TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    field TEXT NOT NULL,
+    text  TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS search_entry_node ON search_entry (kind, key);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(
+    text, content = 'search_entry', content_rowid = 'id', tokenize = "unicode61 remove_diacritics 2");
+CREATE TRIGGER IF NOT EXISTS search_entry_insert AFTER INSERT ON search_entry BEGIN
+    INSERT INTO search_text (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS search_entry_delete AFTER DELETE ON search_entry BEGIN
+    INSERT INTO search_text (search_text, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS person_search_insert AFTER INSERT ON person BEGIN
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Person', new.key, 'name', new.name
+        UNION ALL SELECT 'Person', new.key, 'alias', a.value FROM json_each(new.aliases) a WHERE a.value IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS person_search_update AFTER UPDATE OF key, name, aliases ON person BEGIN
+    DELETE FROM search_entry WHERE kind = 'Person' AND key = old.key;
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Person', new.key, 'name', new.name
+        UNION ALL SELECT 'Person', new.key, 'alias', a.value FROM json_each(new.aliases) a WHERE a.value IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS person_search_delete AFTER DELETE ON person BEGIN
+    DELETE FROM search_entry WHERE kind = 'Person' AND key = old.key;
+END;
+CREATE TRIGGER IF NOT EXISTS organisation_search_insert AFTER INSERT ON organisation BEGIN
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Organisation', new.key, 'name', new.name
+        UNION ALL SELECT 'Organisation', new.key, 'alias', a.value FROM json_each(new.aliases) a WHERE a.value IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS organisation_search_update AFTER UPDATE OF key, name, aliases ON organisation BEGIN
+    DELETE FROM search_entry WHERE kind = 'Organisation' AND key = old.key;
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Organisation', new.key, 'name', new.name
+        UNION ALL SELECT 'Organisation', new.key, 'alias', a.value FROM json_each(new.aliases) a WHERE a.value IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS organisation_search_delete AFTER DELETE ON organisation BEGIN
+    DELETE FROM search_entry WHERE kind = 'Organisation' AND key = old.key;
+END;
+CREATE TRIGGER IF NOT EXISTS place_search_insert AFTER INSERT ON place BEGIN
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Place', new.key, 'name', new.name
+        UNION ALL SELECT 'Place', new.key, 'alias', a.value FROM json_each(new.aliases) a WHERE a.value IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS place_search_update AFTER UPDATE OF key, name, aliases ON place BEGIN
+    DELETE FROM search_entry WHERE kind = 'Place' AND key = old.key;
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Place', new.key, 'name', new.name
+        UNION ALL SELECT 'Place', new.key, 'alias', a.value FROM json_each(new.aliases) a WHERE a.value IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS place_search_delete AFTER DELETE ON place BEGIN
+    DELETE FROM search_entry WHERE kind = 'Place' AND key = old.key;
+END;
+CREATE TRIGGER IF NOT EXISTS statement_search_insert AFTER INSERT ON statement BEGIN
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Statement', new.key, 'text', new.text;
+END;
+CREATE TRIGGER IF NOT EXISTS statement_search_update AFTER UPDATE OF key, text ON statement BEGIN
+    DELETE FROM search_entry WHERE kind = 'Statement' AND key = old.key;
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Statement', new.key, 'text', new.text;
+END;
+CREATE TRIGGER IF NOT EXISTS statement_search_delete AFTER DELETE ON statement BEGIN
+    DELETE FROM search_entry WHERE kind = 'Statement' AND key = old.key;
+END;
+CREATE TRIGGER IF NOT EXISTS article_search_insert AFTER INSERT ON article BEGIN
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Article', new.key, 'title', new.title WHERE new.title IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS article_search_update AFTER UPDATE OF key, title ON article BEGIN
+    DELETE FROM search_entry WHERE kind = 'Article' AND key = old.key;
+    INSERT INTO search_entry (kind, key, field, text)
+        SELECT 'Article', new.key, 'title', new.title WHERE new.title IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS article_search_delete AFTER DELETE ON article BEGIN
+    DELETE FROM search_entry WHERE kind = 'Article' AND key = old.key;
+END;
+-- A database written before search existed gets its entries once, here, at start-up (the
+-- SELECT is computed before the first row is inserted, as it reads the table written).
+INSERT INTO search_entry (kind, key, field, text)
+    SELECT * FROM (
+        SELECT 'Person', t.key, 'name', t.name FROM person t
+        UNION ALL SELECT 'Person', t.key, 'alias', a.value FROM person t, json_each(t.aliases) a WHERE a.value IS NOT NULL
+        UNION ALL SELECT 'Organisation', t.key, 'name', t.name FROM organisation t
+        UNION ALL SELECT 'Organisation', t.key, 'alias', a.value FROM organisation t, json_each(t.aliases) a WHERE a.value IS NOT NULL
+        UNION ALL SELECT 'Place', t.key, 'name', t.name FROM place t
+        UNION ALL SELECT 'Place', t.key, 'alias', a.value FROM place t, json_each(t.aliases) a WHERE a.value IS NOT NULL
+        UNION ALL SELECT 'Statement', t.key, 'text', t.text FROM statement t
+        UNION ALL SELECT 'Article', t.key, 'title', t.title FROM article t WHERE t.title IS NOT NULL)
+    WHERE NOT EXISTS (SELECT 1 FROM search_entry);

@@ -64,6 +64,23 @@ internal sealed class SqlFilter(SqliteCommand command)
     {
         var (column, type) = Column(map, compare.Field);
         var c = $"{alias}.{column}";
+        if (compare.IgnoreCase && compare.Value is not null)
+        {
+            if (type is not ColumnType.Text)
+            {
+                throw new NotSupportedException($"{compare.Field} is not a string; it has no case to ignore.");
+            }
+
+            // Both sides folded alike: the column by the registered function, the value here.
+            c = SqliteFunctions.Fold(c);
+            compare = compare with
+            {
+                Value = compare.Value is string one
+                    ? CaseFolding.Fold(one)
+                    : ((IEnumerable)compare.Value).Cast<object>().Select(v => (object)CaseFolding.Fold((string)v)).ToArray(),
+            };
+        }
+
         if (compare.Value is null)
         {
             return compare.Op switch

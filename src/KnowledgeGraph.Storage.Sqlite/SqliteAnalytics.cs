@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeGraph.Storage.Sqlite;
 
 /// <summary>Aggregates over the embedded SQLite file: one SQL command (GROUP BY) per call.</summary>
-public sealed class SqliteAnalytics : IGraphAnalytics
+public sealed partial class SqliteAnalytics : IGraphAnalytics
 {
     private readonly string _connectionString;
 
@@ -33,6 +33,7 @@ public sealed class SqliteAnalytics : IGraphAnalytics
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        SqliteFunctions.Register(connection);
         await using var command = connection.CreateCommand();
         var sql = new SqlFilter(command);
         command.CommandText = StatsSql(query, sql);

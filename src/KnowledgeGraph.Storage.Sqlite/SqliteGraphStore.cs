@@ -415,6 +415,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     {
         var connection = new InterruptibleConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        SqliteFunctions.Register(connection);
         connection.InterruptOn(cancellationToken);
         return connection;
     }

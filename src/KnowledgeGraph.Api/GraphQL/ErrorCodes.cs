@@ -20,6 +20,9 @@ public static class ErrorCodes
     /// <summary>A <c>where</c> or <c>order</c> argument is malformed.</summary>
     public const string InvalidFilter = "INVALID_FILTER";
 
+    /// <summary>A search text with no word to search for, or too long.</summary>
+    public const string InvalidSearch = "INVALID_SEARCH";
+
     /// <summary>Too many ids were passed to <c>nodes</c>.</summary>
     public const string TooManyIds = "TOO_MANY_IDS";
 

@@ -28,5 +28,6 @@ internal sealed class QueryType : ObjectGraphType
         Timeline.TimelineField.AddTimeline(this);
         Extraction.ExtractionFields.AddExtractArticle(this);
         Changes.ChangeQueries.AddChangeQueries(this);
+        Search.SearchRootField.AddSearch(this);
     }
 }

@@ -163,6 +163,10 @@ internal sealed class CountOperationFilterInput : InputObjectGraphType
         Field<IntGraphType>("gte").Description("Is this number or greater.");
         Field<IntGraphType>("lt").Description("Is less than this number.");
         Field<IntGraphType>("lte").Description("Is this number or less.");
+        Field<IntGraphType>("ngt").Description("Is not greater than this number (a count is always known: the same as 'lte').");
+        Field<IntGraphType>("ngte").Description("Is not this number or greater (the same as 'lt').");
+        Field<IntGraphType>("nlt").Description("Is not less than this number (the same as 'gte').");
+        Field<IntGraphType>("nlte").Description("Is not this number or less (the same as 'gt').");
     }
 }
 

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Domain.Analytics;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Query;
+using KnowledgeGraph.Domain.Search;
 
 namespace KnowledgeGraph.Domain.Ports;
 
@@ -22,5 +23,12 @@ public sealed class CountingGraphAnalytics(IGraphAnalytics analytics, StoreCallC
     {
         counter.Increment();
         return analytics.TimelineAsync(subject, limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return analytics.SearchAsync(query, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Domain.Analytics;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Query;
+using KnowledgeGraph.Domain.Search;
 
 namespace KnowledgeGraph.Domain.Ports;
 
@@ -20,4 +21,12 @@ public interface IGraphAnalytics
     /// last), at most <paramref name="limit"/> events.
     /// </summary>
     Task<IReadOnlyList<TimelineEvent>> TimelineAsync(NodeId subject, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The nodes whose name, alias, statement text or article title hold every word of
+    /// <paramref name="query"/> (case and diacritics folded), best first, one hit per node with
+    /// its best-matching text, at most <see cref="SearchQuery.Limit"/>. Throws
+    /// <see cref="SearchQueryException"/> when the store cannot run the words as a query.
+    /// </summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
 }

@@ -22,7 +22,14 @@ public sealed record AnyOf(IReadOnlyList<Filter> Filters) : Filter;
 /// <param name="Op">The comparison.</param>
 /// <param name="Value">A string, bool, int, <see cref="DateOnly"/>, <see cref="DateTimeOffset"/>,
 /// an enum of the model, or for <c>In</c>/<c>Nin</c> a list of those.</param>
-public sealed record Compare(string Field, CompareOp Op, object? Value) : Filter;
+public sealed record Compare(string Field, CompareOp Op, object? Value) : Filter
+{
+    /// <summary>
+    /// Compares strings after <see cref="CaseFolding.Fold"/> of both sides (the <c>…IgnoreCase</c>
+    /// operations); only for string fields. Absent values behave as with the exact comparison.
+    /// </summary>
+    public bool IgnoreCase { get; init; }
+}
 
 /// <summary>A filter on records related to this one.</summary>
 /// <param name="Relation">A name from <see cref="FilterRelations"/>.</param>
@@ -30,7 +37,7 @@ public sealed record Compare(string Field, CompareOp Op, object? Value) : Filter
 /// <param name="Filter">The filter on the related records.</param>
 public sealed record Related(string Relation, Quantifier Quantifier, Filter Filter) : Filter;
 
-/// <summary>Scalar comparisons. String comparisons are ordinal and case-sensitive on every store.</summary>
+/// <summary>Scalar comparisons. String comparisons are ordinal and case-sensitive on every store, unless <see cref="Compare.IgnoreCase"/>.</summary>
 public enum CompareOp
 {
     /// <summary>Equal to the value; with a null value, the field is absent.</summary>

@@ -19,6 +19,8 @@ public sealed class GraphQLParityTests(Neo4jServer server) : IDisposable
         "{ statements(last: 4, order: [{ date: ASC }, { text: DESC }], where: { or: [{ date: { eq: null } }, { direct: { eq: true } }] }) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } nodes { key } } }",
         "{ organisations(order: [{ kind: DESC }], where: { name: { ncontains: \"of\" } }) { nodes { key kind country { key } partOf { key } members { nodes { role current person { name } } } statements(first: 2) { totalCount nodes { key } } } } }",
         "{ articles { nodes { key title url publisher syndicator agencies publishedAt language statements(first: 100) { totalCount } } } }",
+        "{ a: people(where: { name: { containsIgnoreCase: \"MEDVEDEV\" } }) { nodes { key } } b: places(where: { name: { nstartsWithIgnoreCase: \"d\", endsWithIgnoreCase: \"OBLAST\" } }, order: [{ name: ASC }]) { nodes { key } } c: people(where: { description: { neqIgnoreCase: \"X\" } }) { totalCount } d: organisations(where: { name: { inIgnoreCase: [\"eu\", \"european union\", \"AFP\"] } }) { nodes { key } } }",
+        "{ a: statements(where: { date: { ngt: \"2025-06-05\" } }, order: [{ date: DESC }], first: 30) { totalCount nodes { key date } } b: statements(where: { date: { nlte: \"2025-06-02\", neq: null } }) { nodes { key } } c: articles(where: { publishedAt: { ngte: \"2025-01-01T00:00:00Z\" } }) { nodes { key } } }",
     ];
 
     public void Dispose()

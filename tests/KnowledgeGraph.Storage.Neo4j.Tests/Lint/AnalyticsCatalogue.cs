@@ -65,6 +65,9 @@ internal sealed class AnalyticsCatalogue(IGraphAnalytics analytics, Func<string,
         {
             await emit($"timeline of a {type}", () => analytics.TimelineAsync(new Domain.Ids.NodeId(type, "k"), 100, Cancel));
         }
+
+        await emit("search every type", () => analytics.SearchAsync(new Domain.Search.SearchQuery(["kyiv", "talks"], [], 200), Cancel));
+        await emit("search some types", () => analytics.SearchAsync(new Domain.Search.SearchQuery(["kyiv"], [Domain.Ids.NodeType.Person, Domain.Ids.NodeType.Article], 10), Cancel));
     }
 
     private static StatsQuery Query(IReadOnlyList<StatDimension> groupBy, PlaceLevel level = PlaceLevel.AsStated) =>

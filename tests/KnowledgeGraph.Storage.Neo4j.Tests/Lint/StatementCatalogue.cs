@@ -179,6 +179,11 @@ public sealed class StatementCatalogue(StoreHarness harness)
             comparisons.Add(new Compare(field, CompareOp.Eq, null));
             comparisons.Add(new Compare(field, CompareOp.Neq, null));
             comparisons.AddRange(Ops.Select(op => new Compare(field, op, op is CompareOp.In or CompareOp.Nin ? new[] { value, value } : value)));
+            if (type == FieldType.Text)
+            {
+                // The case-insensitive operations fold the stored text first.
+                comparisons.AddRange(Ops.Where(op => op < CompareOp.Gt).Select(op => new Compare(field, op, op is CompareOp.In or CompareOp.Nin ? new[] { value, value } : value) { IgnoreCase = true }));
+            }
         }
 
         var relations = new List<Filter>();

@@ -33,7 +33,8 @@ public sealed class BatteryHost : IAsyncLifetime
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            // The full-text index and its shadow tables follow search_entry, which is compared.
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_text%' ORDER BY name";
             using var reader = list.ExecuteReader();
             while (reader.Read())
             {

@@ -98,11 +98,37 @@ internal static class FilterReader
                 "gte" => new Compare(domainField, CompareOp.Gte, NotNull(One(), at)),
                 "lt" => new Compare(domainField, CompareOp.Lt, NotNull(One(), at)),
                 "lte" => new Compare(domainField, CompareOp.Lte, NotNull(One(), at)),
+                "eqIgnoreCase" => Folded(domainField, CompareOp.Eq, NotNull(One(), at)),
+                "neqIgnoreCase" => Folded(domainField, CompareOp.Neq, NotNull(One(), at)),
+                "inIgnoreCase" => Folded(domainField, CompareOp.In, List()),
+                "ninIgnoreCase" => Folded(domainField, CompareOp.Nin, List()),
+                "containsIgnoreCase" => Folded(domainField, CompareOp.Contains, NotNull(One(), at)),
+                "ncontainsIgnoreCase" => Folded(domainField, CompareOp.NotContains, NotNull(One(), at)),
+                "startsWithIgnoreCase" => Folded(domainField, CompareOp.StartsWith, NotNull(One(), at)),
+                "nstartsWithIgnoreCase" => Folded(domainField, CompareOp.NotStartsWith, NotNull(One(), at)),
+                "endsWithIgnoreCase" => Folded(domainField, CompareOp.EndsWith, NotNull(One(), at)),
+                "nendsWithIgnoreCase" => Folded(domainField, CompareOp.NotEndsWith, NotNull(One(), at)),
+                "ngt" => NotOrAbsent(domainField, CompareOp.Lte, NotNull(One(), at)),
+                "ngte" => NotOrAbsent(domainField, CompareOp.Lt, NotNull(One(), at)),
+                "nlt" => NotOrAbsent(domainField, CompareOp.Gte, NotNull(One(), at)),
+                "nlte" => NotOrAbsent(domainField, CompareOp.Gt, NotNull(One(), at)),
                 _ => throw Invalid(at, $"'{op}' is not an operation."),
             };
         },
         nullValues: true);
     }
+
+    /// <summary>A case-insensitive string comparison (the <c>…IgnoreCase</c> operations).</summary>
+    private static Compare Folded(string domainField, CompareOp op, object value) =>
+        new(domainField, op, value) { IgnoreCase = true };
+
+    /// <summary>
+    /// A negated comparison (<c>ngt</c>, <c>ngte</c>, <c>nlt</c>, <c>nlte</c>) as HotChocolate means it:
+    /// <c>NOT (field &gt; v)</c>, which holds for an absent value as <c>neq</c> does. On an ordered
+    /// scalar that is "absent, or the complementary comparison holds".
+    /// </summary>
+    private static AnyOf NotOrAbsent(string domainField, CompareOp complement, object value) =>
+        new([new Compare(domainField, CompareOp.Eq, null), new Compare(domainField, complement, value)]);
 
     /// <summary>An <c>IdOperationFilterInput</c>: global ids of <paramref name="type"/>, compared as keys.</summary>
     public static Filter? Ids(NodeType type, object? input, string path) =>
