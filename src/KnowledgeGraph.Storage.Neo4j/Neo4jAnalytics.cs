@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KnowledgeGraph.Storage.Neo4j;
 
 /// <summary>Aggregates over Neo4j's HTTP Query API: one Cypher statement (aggregation) per call.</summary>
-public sealed class Neo4jAnalytics : IGraphAnalytics
+public sealed partial class Neo4jAnalytics : IGraphAnalytics
 {
     private static readonly Binding Record = new("t");
 

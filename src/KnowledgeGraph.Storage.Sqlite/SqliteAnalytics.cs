@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeGraph.Storage.Sqlite;
 
 /// <summary>Aggregates over the embedded SQLite file: one SQL command (GROUP BY) per call.</summary>
-public sealed class SqliteAnalytics : IGraphAnalytics
+public sealed partial class SqliteAnalytics : IGraphAnalytics
 {
     private readonly string _connectionString;
 

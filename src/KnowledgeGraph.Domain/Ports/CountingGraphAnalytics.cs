@@ -23,4 +23,16 @@ public sealed class CountingGraphAnalytics(IGraphAnalytics analytics, StoreCallC
         counter.Increment();
         return analytics.TimelineAsync(subject, limit, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, RecordAggregate>> AggregateAsync<T>(
+        Relation<T>? relation,
+        IReadOnlyCollection<string> parentKeys,
+        Filter? where,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        counter.Increment();
+        return analytics.AggregateAsync(relation, parentKeys, where, cancellationToken);
+    }
 }

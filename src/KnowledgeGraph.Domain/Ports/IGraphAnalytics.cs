@@ -20,4 +20,18 @@ public interface IGraphAnalytics
     /// last), at most <paramref name="limit"/> events.
     /// </summary>
     Task<IReadOnlyList<TimelineEvent>> TimelineAsync(NodeId subject, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts, earliest and latest date and counts per kind of the records of type
+    /// <typeparamref name="T"/> that match <paramref name="where"/>: with no
+    /// <paramref name="relation"/>, of all of them (keyed by the empty string); otherwise of
+    /// each parent's related records (keyed by parent key, every parent present). One round
+    /// trip for all parents, whatever their number.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, RecordAggregate>> AggregateAsync<T>(
+        Relation<T>? relation,
+        IReadOnlyCollection<string> parentKeys,
+        Filter? where,
+        CancellationToken cancellationToken)
+        where T : class;
 }
