@@ -26,5 +26,6 @@ internal sealed class QueryType : ObjectGraphType
         this.AddArticleQueries();
         Statistics.StatementStatsField.AddStatementStats(this);
         Timeline.TimelineField.AddTimeline(this);
+        Paths.PathField.AddPath(this);
     }
 }

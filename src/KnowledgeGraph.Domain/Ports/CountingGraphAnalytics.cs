@@ -35,4 +35,11 @@ public sealed class CountingGraphAnalytics(IGraphAnalytics analytics, StoreCallC
         counter.Increment();
         return analytics.AggregateAsync(relation, parentKeys, where, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(NodeId from, NodeId to, PathLimits limits, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return analytics.ShortestPathsAsync(from, to, limits, cancellationToken);
+    }
 }

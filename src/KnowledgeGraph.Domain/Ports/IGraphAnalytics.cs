@@ -34,4 +34,12 @@ public interface IGraphAnalytics
         Filter? where,
         CancellationToken cancellationToken)
         where T : class;
+
+    /// <summary>
+    /// The shortest chains of relationships between two nodes, followed in either direction,
+    /// within <paramref name="limits"/>: empty when none is that short; one path of no hops when
+    /// <paramref name="from"/> is <paramref name="to"/>. Paths come in a fixed order (by the
+    /// keys of their nodes), so every store returns the same ones. One round trip.
+    /// </summary>
+    Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(NodeId from, NodeId to, PathLimits limits, CancellationToken cancellationToken);
 }

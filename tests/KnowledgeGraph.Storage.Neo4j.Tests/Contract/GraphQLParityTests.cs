@@ -19,6 +19,11 @@ public sealed class GraphQLParityTests(Neo4jServer server) : IDisposable
         "{ statements(last: 4, order: [{ date: ASC }, { text: DESC }], where: { or: [{ date: { eq: null } }, { direct: { eq: true } }] }) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } nodes { key } } }",
         "{ organisations(order: [{ kind: DESC }], where: { name: { ncontains: \"of\" } }) { nodes { key kind country { key } partOf { key } members { nodes { role current person { name } } } statements(first: 2) { totalCount nodes { key } } } } }",
         "{ articles { nodes { key title url publisher syndicator agencies publishedAt language statements(first: 100) { totalCount } } } }",
+        "{ statements { aggregate { count date { min max } kind { value count } } } places { aggregate { count kind { value count } } } negotiations { aggregate { count roundDate { min max } status { value count } } } articles { aggregate { count publishedAt { min max } } } }",
+        "{ people(order: [{ statementsCount: DESC }]) { nodes { key statements { aggregate { count date { min max } kind { value count } } } } } organisations(order: [{ membersCount: DESC }, { statementsCount: ASC }]) { nodes { key members { aggregate { count } } } } }",
+        "{ places(order: [{ statementsAboutCount: DESC }], first: 8) { nodes { key within: statementsAbout { aggregate { count date { min max } } } direct: statementsAbout(includeContainedPlaces: false) { aggregate { count } } contains(order: [{ statementsAboutCount: DESC }]) { aggregate { count kind { value count } } nodes { key } } } } }",
+        "{ negotiations(order: [{ roundsCount: DESC }, { statementsCount: DESC }]) { nodes { key statements { aggregate { count kind { value count } } } } } articles(order: [{ statementsCount: DESC }]) { nodes { key } } }",
+        "{ a: path(from: \"UGVyc29uOmt5cnlsby1idWRhbm92\", to: \"TmVnb3RpYXRpb246aXN0YW5idWwtcGVhY2UtdGFsa3M=\") { length nodes { id } hops { relationship direction } } b: path(from: \"UGVyc29uOmRtaXRyeS1tZWR2ZWRldg==\", to: \"UGxhY2U6Y3JpbWVh\", maxLength: 3) { nodes { id } hops { relationship direction } } }",
     ];
 
     public void Dispose()

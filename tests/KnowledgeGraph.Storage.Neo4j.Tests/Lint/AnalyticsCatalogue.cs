@@ -67,6 +67,8 @@ internal sealed class AnalyticsCatalogue(IGraphAnalytics analytics, Func<string,
         }
 
         await AggregatesAsync();
+        await emit("shortest paths", () => analytics.ShortestPathsAsync(
+            new Domain.Ids.NodeId(Domain.Ids.NodeType.Person, "a"), new Domain.Ids.NodeId(Domain.Ids.NodeType.Negotiation, "b"), new PathLimits(4, 10, 500), Cancel));
     }
 
     /// <summary>The aggregate of every root connection and of every relation, filtered once on each binding.</summary>
