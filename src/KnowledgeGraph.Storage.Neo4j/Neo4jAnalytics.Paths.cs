@@ -23,7 +23,7 @@ public sealed partial class Neo4jAnalytics
         var types = string.Join("|", PathRelationships.All);
         var label = string.Join(" ", Enum.GetValues<NodeType>().Select(t => $"WHEN n:{Graph.LabelOf(t)} THEN '{t}'"));
         var statement =
-            $"MATCH (a:{Graph.LabelOf(from.Type)} {{key: $from}}), (b:{Graph.LabelOf(to.Type)} {{key: $to}})\n"
+            $"MATCH (a:{Graph.LabelOf(from.Type)} {{key: $from}})\nMATCH (b:{Graph.LabelOf(to.Type)} {{key: $to}})\n"
             + $"MATCH p = allShortestPaths((a)-[:{types}*..{checked(limits.MaxLength)}]-(b))\n"
             + $"WHERE all(n IN nodes(p)[1..-1] WHERE COUNT {{ (n)--(m) WHERE NOT m:{Graph.NegotiationRound} }} <= $maxDegree)\n"
             + $"WITH [n IN nodes(p) | CASE {label} END + ':' + n.key] AS ids, "
