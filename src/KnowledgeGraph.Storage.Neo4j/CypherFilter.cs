@@ -56,7 +56,9 @@ internal sealed class CypherFilter
         var keys = new List<string>();
         foreach (var sort in order)
         {
-            var c = Operand(map, binding, sort.Field).Expression;
+            var c = map.Counts.TryGetValue(sort.Field, out var count)
+                ? count.Replace("{v}", binding.Var, StringComparison.Ordinal)
+                : Operand(map, binding, sort.Field).Expression;
             keys.Add($"{c} IS NULL" + (reverse ? " DESC" : string.Empty));
             keys.Add(c + (sort.Descending != reverse ? " DESC" : string.Empty));
         }

@@ -112,6 +112,9 @@ internal sealed class RecordMap
     public Dictionary<string, (string Property, FieldType Type)> Fields { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, FilterRelation> Relations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sort keys that count related nodes (<see cref="CountFields"/>): a Cypher expression over variable <c>{v}</c>.</summary>
+    public Dictionary<string, string> Counts { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The mapping of every record type onto the graph model of <see cref="Graph"/>.</summary>
@@ -335,6 +338,17 @@ internal static class RecordMaps
         Statement.Relations[FilterRelations.Negotiation] = new(Negotiation, Graph.InNegotiation);
         Statement.Relations[FilterRelations.RespondsTo] = new(Statement, Graph.RespondsTo);
         Statement.Relations[FilterRelations.EvidenceArticle] = new(Article, Graph.EvidencedBy);
+
+        // The same counts as the SQLite store's: a statement about several places inside a
+        // place counts once for it.
+        Person.Counts[CountFields.Statements] = $"COUNT {{ ({{v}})<-[:{Graph.SaidBy}]-(:{Graph.Statement}) }}";
+        Organisation.Counts[CountFields.Statements] = $"COUNT {{ ({{v}})<-[:{Graph.SaidBy}]-(:{Graph.Statement}) }}";
+        Organisation.Counts[CountFields.Members] = $"COUNT {{ ({{v}})<-[:{Graph.AffiliatedWith}]-(:{Graph.Person}) }}";
+        Place.Counts[CountFields.StatementsAbout] =
+            $"size(COLLECT {{ MATCH ({{v}})<-[:{Graph.ContainedIn}*0..]-(:{Graph.Place})<-[:{Graph.About}]-(kc:{Graph.Statement}) RETURN DISTINCT kc.key AS key }})";
+        Negotiation.Counts[CountFields.Statements] = $"COUNT {{ ({{v}})<-[:{Graph.InNegotiation}]-(:{Graph.Statement}) }}";
+        Negotiation.Counts[CountFields.Rounds] = $"COUNT {{ ({{v}})-[:{Graph.HasRound}]->(:{Graph.NegotiationRound}) }}";
+        Article.Counts[CountFields.Statements] = $"COUNT {{ ({{v}})<-[:{Graph.EvidencedBy}]-(:{Graph.Statement}) }}";
     }
 
     public static RecordMap Of<T>() =>

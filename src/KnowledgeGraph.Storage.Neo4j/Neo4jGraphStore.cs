@@ -21,7 +21,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
 
     // Each expandable relation: the MATCH from a parent (variable parent, key parentKey) to
     // the related records (variable t), and whether a record can be reached more than once.
-    private static readonly Dictionary<string, (RecordMap Target, string Match, bool Distinct)> Expansions = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, (RecordMap Target, string Match, bool Distinct)> Expansions = new(StringComparer.Ordinal)
     {
         [Relations.PersonStatements.Name] = (RecordMaps.Statement,
             $"MATCH (parent:{Graph.Person} {{key: parentKey}})<-[:{Graph.SaidBy}]-(t:{Graph.Statement})", false),
@@ -47,7 +47,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
     };
 
     private static readonly Binding Record = new("t");
-    private static readonly Binding Member = new("t", PersonVar: "pp", OrganisationVar: "parent");
+    internal static readonly Binding Member = new("t", PersonVar: "pp", OrganisationVar: "parent");
 
     private readonly QueryApiClient _client;
 

@@ -50,7 +50,9 @@ internal sealed class SqlFilter(SqliteCommand command)
         var builder = new StringBuilder();
         foreach (var sort in order)
         {
-            var column = $"{alias}.{Column(map, sort.Field).Column}";
+            var column = map.Counts.TryGetValue(sort.Field, out var count)
+                ? count.Replace("{a}", alias, StringComparison.Ordinal)
+                : $"{alias}.{Column(map, sort.Field).Column}";
 
             // Absent values sort last in both directions, on every store.
             builder.Append(column).Append(" IS NULL, ").Append(column).Append(sort.Descending ? " DESC, " : " ASC, ");

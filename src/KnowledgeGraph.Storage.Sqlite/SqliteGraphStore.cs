@@ -15,7 +15,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     // Each expandable relation: the target rows (alias t) related to the parents named in the
     // JSON array {parents}, with the SQL expression that says which parent a row belongs to,
     // and, where the relation goes through a link table, the link column that equals t.key.
-    private static readonly Dictionary<string, Expansion> Expansions = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, Expansion> Expansions = new(StringComparer.Ordinal)
     {
         [Relations.PersonStatements.Name] = new(TableMaps.Statement,
             "statement t WHERE t.speaker_person " + InParents, "t.speaker_person"),
@@ -390,7 +390,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     /// <param name="Parent">The parent key of a row.</param>
     /// <param name="Key">A link-table column equal to <c>t.key</c> by the join, whose index order
     /// per parent is key order, so that the default order (by key) is read from the index.</param>
-    private sealed record Expansion(TableMap Target, string From, string Parent, string? Key = null);
+    internal sealed record Expansion(TableMap Target, string From, string Parent, string? Key = null);
 
     private static string TableOf(NodeType type) => type switch
     {

@@ -40,6 +40,9 @@ internal sealed class TableMap
     public Dictionary<string, (string Column, ColumnType Type)> Fields { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, FilterRelation> Relations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sort keys that count related rows (<see cref="CountFields"/>): a SQL expression over alias <c>{a}</c>.</summary>
+    public Dictionary<string, string> Counts { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The mapping of every record type onto the schema in Schema.sql.</summary>
@@ -245,6 +248,15 @@ internal static class TableMaps
         Statement.Relations[FilterRelations.RespondsTo] = new(Statement, "statement {i}", "{i}.key = {o}.responds_to");
         Statement.Relations[FilterRelations.EvidenceArticle] = new(
             Article, "evidence {j} JOIN article {i} ON {i}.key = {j}.article", "{j}.statement = {o}.key");
+
+        // Each count reads one index range per row (statement_within is the containment closure).
+        Person.Counts[CountFields.Statements] = "(SELECT count(*) FROM statement kc WHERE kc.speaker_person = {a}.key)";
+        Organisation.Counts[CountFields.Statements] = "(SELECT count(*) FROM statement kc WHERE kc.speaker_organisation = {a}.key)";
+        Organisation.Counts[CountFields.Members] = "(SELECT count(*) FROM affiliation kc WHERE kc.organisation = {a}.key)";
+        Place.Counts[CountFields.StatementsAbout] = "(SELECT count(*) FROM statement_within kc WHERE kc.place = {a}.key)";
+        Negotiation.Counts[CountFields.Statements] = "(SELECT count(*) FROM statement kc WHERE kc.negotiation = {a}.key)";
+        Negotiation.Counts[CountFields.Rounds] = "(SELECT count(*) FROM negotiation_round kc WHERE kc.negotiation = {a}.key)";
+        Article.Counts[CountFields.Statements] = "(SELECT count(*) FROM evidence kc WHERE kc.article = {a}.key)";
     }
 
     public static string ToColumnValue(object value, ColumnType type) => type switch

@@ -14,6 +14,7 @@ internal sealed class ArticleFilter : IFilterable
         new("title", Fields.Title, "By headline."),
         new("publisher", Fields.Publisher, "By publisher."),
         new("publishedAt", Fields.PublishedAt, "By publication time; articles without one sort last."),
+        new("statementsCount", CountFields.Statements, "By how many statements the article gives evidence for (computed by the store; ties by key)."),
     ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Declared<ArticleFilterInput>(input, path);

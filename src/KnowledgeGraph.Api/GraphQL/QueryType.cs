@@ -29,5 +29,6 @@ internal sealed class QueryType : ObjectGraphType
         Extraction.ExtractionFields.AddExtractArticle(this);
         Changes.ChangeQueries.AddChangeQueries(this);
         Search.SearchRootField.AddSearch(this);
+        Paths.PathField.AddPath(this);
     }
 }

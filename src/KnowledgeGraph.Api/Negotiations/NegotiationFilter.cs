@@ -13,6 +13,8 @@ internal sealed class NegotiationFilter : IFilterable
     [
         new("name", Fields.Name, "By name."),
         new("status", Fields.Status, "By status."),
+        new("roundsCount", CountFields.Rounds, "By how many rounds of talks were held (computed by the store; ties by key)."),
+        new("statementsCount", CountFields.Statements, "By how many statements were made in the negotiation (computed by the store; ties by key)."),
     ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Declared<NegotiationFilterInput>(input, path);

@@ -13,6 +13,8 @@ internal sealed class OrganisationFilter : IFilterable
     [
         new("name", Fields.Name, "By name."),
         new("kind", Fields.Kind, "By kind."),
+        new("statementsCount", CountFields.Statements, "By how many statements the organisation made in its own name (computed by the store; ties by key)."),
+        new("membersCount", CountFields.Members, "By how many affiliations of people the organisation has (computed by the store; ties by key)."),
     ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Declared<OrganisationFilterInput>(input, path);

@@ -12,6 +12,7 @@ internal sealed class PersonFilter : IFilterable
     public static IReadOnlyList<SortOption> Sorts { get; } =
     [
         new("name", Fields.Name, "By name."),
+        new("statementsCount", CountFields.Statements, "By how many statements the person made (computed by the store; ties by key)."),
     ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Declared<PersonFilterInput>(input, path);

@@ -13,6 +13,7 @@ internal sealed class PlaceFilter : IFilterable
     [
         new("name", Fields.Name, "By name."),
         new("kind", Fields.Kind, "By kind."),
+        new("statementsAboutCount", CountFields.StatementsAbout, "By how many statements are about the place or any place inside it, at any depth, each statement once: what `statementsAbout` counts by default (computed by the store; ties by key)."),
     ];
 
     public static Filter? Translate(object? input, string path) => FilterReader.Declared<PlaceFilterInput>(input, path);

@@ -31,4 +31,23 @@ public sealed class CountingGraphAnalytics(IGraphAnalytics analytics, StoreCallC
         counter.Increment();
         return analytics.SearchAsync(query, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, RecordAggregate>> AggregateAsync<T>(
+        Relation<T>? relation,
+        IReadOnlyCollection<string> parentKeys,
+        Filter? where,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        counter.Increment();
+        return analytics.AggregateAsync(relation, parentKeys, where, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(NodeId from, NodeId to, PathLimits limits, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return analytics.ShortestPathsAsync(from, to, limits, cancellationToken);
+    }
 }

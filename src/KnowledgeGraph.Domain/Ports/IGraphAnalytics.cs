@@ -29,4 +29,26 @@ public interface IGraphAnalytics
     /// <see cref="SearchQueryException"/> when the store cannot run the words as a query.
     /// </summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts, earliest and latest date and counts per kind of the records of type
+    /// <typeparamref name="T"/> that match <paramref name="where"/>: with no
+    /// <paramref name="relation"/>, of all of them (keyed by the empty string); otherwise of
+    /// each parent's related records (keyed by parent key, every parent present). One round
+    /// trip for all parents, whatever their number.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, RecordAggregate>> AggregateAsync<T>(
+        Relation<T>? relation,
+        IReadOnlyCollection<string> parentKeys,
+        Filter? where,
+        CancellationToken cancellationToken)
+        where T : class;
+
+    /// <summary>
+    /// The shortest chains of relationships between two nodes, followed in either direction,
+    /// within <paramref name="limits"/>: empty when none is that short; one path of no hops when
+    /// <paramref name="from"/> is <paramref name="to"/>. Paths come in a fixed order (by the
+    /// keys of their nodes), so every store returns the same ones. One round trip.
+    /// </summary>
+    Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(NodeId from, NodeId to, PathLimits limits, CancellationToken cancellationToken);
 }

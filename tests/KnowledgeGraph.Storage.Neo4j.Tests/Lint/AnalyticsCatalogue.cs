@@ -68,7 +68,37 @@ internal sealed class AnalyticsCatalogue(IGraphAnalytics analytics, Func<string,
 
         await emit("search every type", () => analytics.SearchAsync(new Domain.Search.SearchQuery(["kyiv", "talks"], [], 200), Cancel));
         await emit("search some types", () => analytics.SearchAsync(new Domain.Search.SearchQuery(["kyiv"], [Domain.Ids.NodeType.Person, Domain.Ids.NodeType.Article], 10), Cancel));
+        await AggregatesAsync();
+        await emit("shortest paths", () => analytics.ShortestPathsAsync(
+            new Domain.Ids.NodeId(Domain.Ids.NodeType.Person, "a"), new Domain.Ids.NodeId(Domain.Ids.NodeType.Negotiation, "b"), new PathLimits(4, 10, 500), Cancel));
     }
+
+    /// <summary>The aggregate of every root connection and of every relation, filtered once on each binding.</summary>
+    private async Task AggregatesAsync()
+    {
+        await emit("aggregate of all statements, filtered", () => analytics.AggregateAsync<Domain.Model.Statement>(null, [], SampleWhere, Cancel));
+        await emit("aggregate of all articles", () => analytics.AggregateAsync<Domain.Model.Article>(null, [], null, Cancel));
+        await emit("aggregate of all places", () => analytics.AggregateAsync<Domain.Model.Place>(null, [], null, Cancel));
+        await emit("aggregate of all organisations", () => analytics.AggregateAsync<Domain.Model.Organisation>(null, [], null, Cancel));
+        await emit("aggregate of all people", () => analytics.AggregateAsync<Domain.Model.Person>(null, [], null, Cancel));
+        await emit("aggregate of all negotiations", () => analytics.AggregateAsync<Domain.Model.Negotiation>(null, [], null, Cancel));
+        await Related(Relations.PersonStatements, SampleWhere);
+        await Related(Relations.OrganisationStatements);
+        await Related(Relations.OrganisationMembers, new AllOf([
+            new Compare(Fields.Role, CompareOp.StartsWith, "deputy"),
+            new Related(FilterRelations.Person, Quantifier.Is, new Compare(Fields.Key, CompareOp.Eq, "k")),
+        ]));
+        await Related(Relations.PlaceContains);
+        await Related(Relations.PlaceStatementsAbout);
+        await Related(Relations.PlaceStatementsAboutWithin, SampleWhere);
+        await Related(Relations.StatementResponses);
+        await Related(Relations.NegotiationStatements);
+        await Related(Relations.ArticleStatements);
+    }
+
+    private Task Related<T>(Relation<T> relation, Filter? where = null)
+        where T : class =>
+        emit($"aggregate of {relation}{(where is null ? string.Empty : ", filtered")}", () => analytics.AggregateAsync(relation, ["a", "b"], where, Cancel));
 
     private static StatsQuery Query(IReadOnlyList<StatDimension> groupBy, PlaceLevel level = PlaceLevel.AsStated) =>
         new(null, groupBy, level, TimeBucket.Week, null, null, null, [], [], PageRequest.FirstItems(10, true));

@@ -165,8 +165,10 @@ public sealed class StatementCatalogue(StoreHarness harness)
 
     private (SortField[] Ascending, SortField[] Descending) Sorts(RecordMap map)
     {
-        Fragments += 2 * map.Fields.Count;
-        return (map.Fields.Keys.Select(f => new SortField(f, false)).ToArray(), map.Fields.Keys.Select(f => new SortField(f, true)).ToArray());
+        // The relationship counts sort too.
+        var keys = map.Fields.Keys.Concat(map.Counts.Keys).ToArray();
+        Fragments += 2 * keys.Length;
+        return (keys.Select(f => new SortField(f, false)).ToArray(), keys.Select(f => new SortField(f, true)).ToArray());
     }
 
     /// <summary>Every field with every comparison (and the absence tests); every relation with every quantifier, and one level deeper.</summary>

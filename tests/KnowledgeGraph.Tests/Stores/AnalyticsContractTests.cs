@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Tests.Stores;
 /// The analytics contract: every store groups and counts the seed data exactly alike, in one
 /// round trip per call. Subclasses supply analytics over a store seeded with the shipped articles.
 /// </summary>
-public abstract class AnalyticsContractTests
+public abstract partial class AnalyticsContractTests
 {
     /// <summary>Analytics over the seeded store, with the counter of its store calls.</summary>
     protected abstract Task<(IGraphAnalytics Analytics, StoreCallCounter Counter)> SeededAsync();

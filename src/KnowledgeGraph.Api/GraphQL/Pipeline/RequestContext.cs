@@ -34,6 +34,11 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
     public T PerField<T>(IResolveFieldContext context, Func<T> create) =>
         (T)_perField.GetOrAdd((context.FieldAst, context.FieldDefinition), _ => create()!);
 
+    /// <summary>The loader named <paramref name="key"/>, made with <paramref name="fetch"/> the first time it is asked for.</summary>
+    public BatchLoader<string, TValue> Loader<TValue>(string key, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, TValue>>> fetch)
+        where TValue : class =>
+        (BatchLoader<string, TValue>)_loaders.GetOrAdd(key, _ => new BatchLoader<string, TValue>(fetch));
+
     /// <summary>The loader of one relationship's pages, for one set of arguments.</summary>
     public BatchLoader<string, Page<T>> Expand<T>(Relation<T> relation, Filter? where, IReadOnlyList<SortField> order, PageRequest page)
         where T : class

@@ -20,7 +20,7 @@ namespace KnowledgeGraph.Api.GraphQL.Protection;
 /// field selected (its lists are not multiplied: the schema is in memory, and the number of
 /// <c>__schema</c>/<c>__type</c> fields is capped on its own).
 /// Cost, after HotChocolate's weights: a field that reaches the store (a connection, a node,
-/// a relation to a node) costs 10, a <c>where</c> or <c>order</c> on it 10 more each, any
+/// a relation to a node, a connection's <c>aggregate</c>) costs 10, a <c>where</c> or <c>order</c> on it 10 more each, any
 /// other field 1; the fields below a list are multiplied by its length, taken from
 /// <c>first</c>/<c>last</c> (or the number of <c>ids</c>), else the default page size for a
 /// connection's <c>edges</c>/<c>nodes</c>, else 5.
@@ -29,6 +29,9 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
 {
     /// <summary>The metadata key of a field priced on its own (work that is neither a store call nor a plain field, such as extraction).</summary>
     public const string CostMetadata = "knowledgeGraph:cost";
+
+    /// <summary>Metadata that marks a field as a store call of its own wherever it is (a connection's <c>aggregate</c>).</summary>
+    public const string StoreFieldKey = "kg:storeField";
 
     private const double OtherListLength = 5;
 
@@ -151,7 +154,8 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
     /// <summary>
     /// A field's own price when it has one (<see cref="CostMetadata"/>); else
     /// 10 for a field whose resolver reaches the store (a connection, or a field returning nodes
-    /// outside a connection's own <c>nodes</c>/<c>edges</c>), 10 more for each of its
+    /// outside a connection's own <c>nodes</c>/<c>edges</c>, or a field marked with
+    /// <see cref="StoreFieldKey"/> such as a connection's <c>aggregate</c>), 10 more for each of its
     /// <c>where</c> and <c>order</c>; 1 for anything else.
     /// </summary>
     private static double Weight(FieldImpactContext context)
@@ -164,7 +168,7 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
 
         var insideConnection = context.ParentType.Name.EndsWith("Connection", StringComparison.Ordinal)
             || context.ParentType.Name.EndsWith("Edge", StringComparison.Ordinal);
-        var weight = !insideConnection && ReachesStore(field) ? StoreCost : 1;
+        var weight = field.GetMetadata(StoreFieldKey, false) || (!insideConnection && ReachesStore(field)) ? StoreCost : 1;
         foreach (var name in new[] { "where", "order" })
         {
             if (context.Arguments is { } arguments && arguments.TryGetValue(name, out var value) && value.Value is not null)

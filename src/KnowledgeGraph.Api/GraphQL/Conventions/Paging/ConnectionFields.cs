@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using KnowledgeGraph.Api.Aggregates;
 using KnowledgeGraph.Api.GraphQL.Conventions.Filtering;
 using KnowledgeGraph.Api.GraphQL.Conventions.Sorting;
 using KnowledgeGraph.Api.GraphQL.Pipeline;
@@ -25,7 +26,12 @@ internal static class ConnectionFields
             .ResolveAsync(async ctx =>
             {
                 var (where, order, page) = ReadArguments<TFilter>(ctx);
-                return new Connection<T>(await ctx.Request().Store.ListAsync<T>(where, order, page, ctx.CancellationToken));
+                var aggregate = AggregateSource.Root<T>(where);
+
+                // A connection asked only for its aggregate reads no rows.
+                return PagingArguments.WantsRows(ctx)
+                    ? new Connection<T>(await ctx.Request().Store.ListAsync<T>(where, order, page, ctx.CancellationToken), aggregate)
+                    : new Connection<T>(Page<T>.Empty(false), aggregate);
             });
 
     /// <summary>A to-many relation of <typeparamref name="TSource"/>, batched over all parents of a level.</summary>
@@ -46,14 +52,23 @@ internal static class ConnectionFields
             {
                 // The arguments are the same for every parent of this field in the request, so
                 // they are read, translated and matched to a loader once, not once per parent.
-                var (loader, page) = ctx.Request().PerField(ctx, () =>
+                var (loader, page, where, related) = ctx.Request().PerField(ctx, () =>
                 {
                     var (where, order, page) = ReadArguments<TFilter>(ctx);
-                    return (ctx.Request().Expand(relation(ctx), where, order, page), page);
+                    var related = relation(ctx);
+                    return (PagingArguments.WantsRows(ctx) ? ctx.Request().Expand(related, where, order, page) : null, page, where, related);
                 });
+                var key = parentKey(ctx.Source);
+                var aggregate = AggregateSource.Related(related, where, key);
+                if (loader is null)
+                {
+                    // Only the aggregate is asked for: no rows are read.
+                    return new Connection<T>(Page<T>.Empty(false), aggregate);
+                }
+
                 return new Mapped<Page<T>?, Connection<T>>(
-                    loader.Load(parentKey(ctx.Source)),
-                    p => new Connection<T>(p ?? Page<T>.Empty(page.IncludeTotalCount)));
+                    loader.Load(key),
+                    p => new Connection<T>(p ?? Page<T>.Empty(page.IncludeTotalCount), aggregate));
             });
 
     private static FieldBuilder<TSource, object> Arguments<TSource, TFilterInput, TFilter>(this FieldBuilder<TSource, object> field)

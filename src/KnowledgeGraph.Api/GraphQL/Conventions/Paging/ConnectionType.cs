@@ -1,4 +1,7 @@
+using GraphQL;
 using GraphQL.Types;
+using KnowledgeGraph.Api.Aggregates;
+using KnowledgeGraph.Api.GraphQL.Protection;
 
 namespace KnowledgeGraph.Api.GraphQL.Conventions.Paging;
 
@@ -25,6 +28,16 @@ internal sealed class ConnectionType<T, TNodeType> : ObjectGraphType<Connection<
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Identifies the total count of items in the connection (computed only when selected).")
             .Resolve(ctx => ctx.Source.Page.TotalCount);
+        if (AggregateTypes.For(typeof(T)) is { } aggregate)
+        {
+            // Priced like a store field: it is one (batched) store call of its own.
+            Field("aggregate", typeof(NonNullGraphType<>).MakeGenericType(aggregate))
+                .Description("Figures over every item of the connection that matches its `where`, whatever the page: the count, the earliest and latest date where the items are dated, and counts per kind where they have one. "
+                    + "Computed by the store without loading the items; for a relation, one store call answers every parent of the level.")
+                .WithMetadata(QueryLimitsRule.StoreFieldKey, true)
+                .Resolve(ctx => ctx.Source.Aggregate?.Load(ctx)
+                    ?? throw new InvalidOperationException($"The {Name} was made without an aggregate source."));
+        }
     }
 
     internal static string NodeName()

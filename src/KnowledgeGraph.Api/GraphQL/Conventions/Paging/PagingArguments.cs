@@ -61,6 +61,13 @@ internal static class PagingArguments
         return new PageRequest(first, last, afterIndex, beforeIndex, wantsCount);
     }
 
+    /// <summary>Whether the client selects anything of the connection that needs its rows or their count.</summary>
+    public static bool WantsRows(IResolveFieldContext context)
+    {
+        var selected = SelectedFields(context);
+        return selected.Contains("edges") || selected.Contains("nodes") || selected.Contains("pageInfo") || selected.Contains("totalCount");
+    }
+
     private static HashSet<string> SelectedFields(IResolveFieldContext context)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
