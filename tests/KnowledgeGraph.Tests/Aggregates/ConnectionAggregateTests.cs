@@ -19,7 +19,7 @@ public sealed class ConnectionAggregateTests(TwoArticlesFixture api) : IClassFix
     [Fact]
     public async Task All_statements_are_counted_with_their_date_range_and_kinds_in_one_store_call()
     {
-        var response = (await api.Client.PostAsync("""
+        var response = (await GraphQLWire.QueryAsync(api.Http, """
             { statements { aggregate { count date { min max } kind { value count } } } }
             """)).EnsureNoErrors();
         var aggregate = response.Data["statements"]!["aggregate"]!;
@@ -40,7 +40,7 @@ public sealed class ConnectionAggregateTests(TwoArticlesFixture api) : IClassFix
     [Fact]
     public async Task The_aggregate_follows_the_connections_filter_not_its_page()
     {
-        var response = (await api.Client.PostAsync($$"""
+        var response = (await GraphQLWire.QueryAsync(api.Http, $$"""
             {
               statements(where: { evidence: { some: { article: { id: { eq: "{{TwoArticlesFixture.TestArticleId}}" } } } } }, first: 2, order: [{ date: ASC }]) {
                 totalCount
@@ -64,7 +64,7 @@ public sealed class ConnectionAggregateTests(TwoArticlesFixture api) : IClassFix
     [Fact]
     public async Task Places_organisations_negotiations_articles_and_people_aggregate_what_they_have()
     {
-        var response = (await api.Client.PostAsync("""
+        var response = (await GraphQLWire.QueryAsync(api.Http, """
             {
               places { aggregate { count kind { value count } } }
               organisations(where: { name: { startsWith: "Government" } }) { aggregate { count kind { value count } } }
@@ -104,8 +104,8 @@ public sealed class ConnectionAggregateTests(TwoArticlesFixture api) : IClassFix
               }
             }
             """;
-        var one = (await api.Client.PostAsync(Query, new { n = 1 })).EnsureNoErrors();
-        var all = (await api.Client.PostAsync(Query, new { n = 6 })).EnsureNoErrors();
+        var one = (await GraphQLWire.QueryAsync(api.Http, Query, new { n = 1 })).EnsureNoErrors();
+        var all = (await GraphQLWire.QueryAsync(api.Http, Query, new { n = 6 })).EnsureNoErrors();
 
         var rows = all.Data["people"]!["nodes"]!.AsArray()
             .Select(p => $"{p!["name"]} {p["statements"]!["aggregate"]!["count"]} {p["statements"]!["aggregate"]!["date"]!["min"]?.GetValue<string>() ?? "-"}..{p["statements"]!["aggregate"]!["date"]!["max"]?.GetValue<string>() ?? "-"} {string.Join(",", Kinds(p["statements"]!["aggregate"]!["kind"]))}")
@@ -128,7 +128,7 @@ public sealed class ConnectionAggregateTests(TwoArticlesFixture api) : IClassFix
     [Fact]
     public async Task A_places_statements_about_count_contained_places_unless_asked_not_to()
     {
-        var response = (await api.Client.PostAsync($$"""
+        var response = (await GraphQLWire.QueryAsync(api.Http, $$"""
             {
               nodes(ids: ["{{Seed.Id(NodeType.Place, "ukraine")}}", "{{Seed.Id(NodeType.Place, "north-march")}}", "{{Seed.Id(NodeType.Place, "valdoria")}}"]) {
                 ... on Place {
@@ -158,7 +158,7 @@ public sealed class ConnectionAggregateTests(TwoArticlesFixture api) : IClassFix
     [Fact]
     public async Task Members_negotiation_and_article_statements_aggregate_per_parent()
     {
-        var response = (await api.Client.PostAsync($$"""
+        var response = (await GraphQLWire.QueryAsync(api.Http, $$"""
             {
               organisations(where: { name: { in: ["Government of Russia", "Valdorian Ministry of Water"] } }, order: [{ name: ASC }]) {
                 nodes { name members { aggregate { count } } statements { aggregate { count } } }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Aggregates;
 
@@ -24,7 +25,7 @@ public sealed class OrderByCountTests(TwoArticlesFixture api) : IClassFixture<Tw
               }
             }
             """;
-        var first = (await api.Client.PostAsync(Query)).EnsureNoErrors();
+        var first = (await GraphQLWire.QueryAsync(api.Http, Query)).EnsureNoErrors();
         var page = first.Data["people"]!;
 
         // Ilse Brandvold and Kyrylo Budanov made two each (ilse-… before kyrylo-…), everyone else one.
@@ -32,18 +33,18 @@ public sealed class OrderByCountTests(TwoArticlesFixture api) : IClassFixture<Tw
         Assert.Equal([2, 2, 1], page["nodes"]!.AsArray().Select(n => n!["statements"]!["totalCount"]!.GetValue<int>()).ToArray());
         Assert.True(page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
 
-        var next = (await api.Client.PostAsync(Query, new { after = page["pageInfo"]!["endCursor"]!.GetValue<string>() })).EnsureNoErrors().Data["people"]!;
+        var next = (await GraphQLWire.QueryAsync(api.Http, Query, new { after = page["pageInfo"]!["endCursor"]!.GetValue<string>() })).EnsureNoErrors().Data["people"]!;
         Assert.Equal(["Donald Trump", "Oleksandr", "Teodor Marsk"], Names(next));
         Assert.False(next["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
 
-        var ascending = (await api.Client.PostAsync("{ people(order: [{ statementsCount: ASC }], last: 2) { nodes { name } } }")).EnsureNoErrors();
+        var ascending = (await GraphQLWire.QueryAsync(api.Http, "{ people(order: [{ statementsCount: ASC }], last: 2) { nodes { name } } }")).EnsureNoErrors();
         Assert.Equal(["Ilse Brandvold", "Kyrylo Budanov"], Names(ascending.Data["people"]));
     }
 
     [Fact]
     public async Task Places_sort_by_statements_about_them_or_any_place_inside_them()
     {
-        var response = (await api.Client.PostAsync($$"""
+        var response = (await GraphQLWire.QueryAsync(api.Http, $$"""
             {
               places(order: [{ statementsAboutCount: DESC }], first: 4) { nodes { name statementsAbout { totalCount } } }
               node(id: "{{Seed.Id(NodeType.Place, "ukraine")}}") {
@@ -68,7 +69,7 @@ public sealed class OrderByCountTests(TwoArticlesFixture api) : IClassFixture<Tw
     [Fact]
     public async Task Organisations_negotiations_and_articles_sort_by_their_counts()
     {
-        var response = (await api.Client.PostAsync("""
+        var response = (await GraphQLWire.QueryAsync(api.Http, """
             {
               byStatements: organisations(order: [{ statementsCount: DESC }], first: 2) { nodes { name } }
               byMembers: organisations(order: [{ membersCount: DESC }], first: 2) { nodes { name } }

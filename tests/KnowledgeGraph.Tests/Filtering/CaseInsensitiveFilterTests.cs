@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Filtering;
 
@@ -28,7 +29,7 @@ public sealed class CaseInsensitiveFilterTests(TwoArticlesFixture api) : IClassF
               text: statements(where: { text: { containsIgnoreCase: "RESERVOIRS" } }, order: [{ date: ASC }]) { nodes { key } }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.QueryAsync(api.Http, query)).EnsureNoErrors().Data;
         Assert.Empty(Names(data["exact"]));
         Assert.Equal(["Ilse Brandvold"], Names(data["folded"]));
         Assert.Equal(["Dmitry Medvedev"], Names(data["eq"]));
@@ -54,7 +55,7 @@ public sealed class CaseInsensitiveFilterTests(TwoArticlesFixture api) : IClassF
               nin: people(where: { description: { ninIgnoreCase: ["LT. COL., COMMANDER OF UKRAINE'S SOUTHERN FRONT"] } }) { totalCount }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.QueryAsync(api.Http, query)).EnsureNoErrors().Data;
         var all = data["all"]!["totalCount"]!.GetValue<int>();
         Assert.Equal(6, all);
         Assert.Equal(["Oleksandr"], Names(data["eq"]));
@@ -67,7 +68,7 @@ public sealed class CaseInsensitiveFilterTests(TwoArticlesFixture api) : IClassF
     [Fact]
     public async Task Null_is_refused_for_a_case_insensitive_operation()
     {
-        var response = await api.Client.PostAsync("{ people(where: { name: { eqIgnoreCase: null } }) { totalCount } }");
+        var response = await GraphQLWire.QueryAsync(api.Http, "{ people(where: { name: { eqIgnoreCase: null } }) { totalCount } }");
         var error = Assert.Single(response.Errors!);
         Assert.Equal("INVALID_FILTER", error!["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal("where.name.eqIgnoreCase: null is only allowed with 'eq' and 'neq'.", error["message"]!.GetValue<string>());

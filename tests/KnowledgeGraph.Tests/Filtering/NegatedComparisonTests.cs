@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Filtering;
 
@@ -29,7 +30,7 @@ public sealed class NegatedComparisonTests(TwoArticlesFixture api) : IClassFixtu
               neqAll: statements(where: { date: { neq: "2031-03-03" } }) { totalCount }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.QueryAsync(api.Http, query)).EnsureNoErrors().Data;
         Assert.Equal(27, data["all"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(20, data["unknown"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(
@@ -60,7 +61,7 @@ public sealed class NegatedComparisonTests(TwoArticlesFixture api) : IClassFixtu
               before: articles(where: { publishedAt: { ngte: "2031-03-19T08:00:01Z", neq: null } }) { nodes { key } }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.QueryAsync(api.Http, query)).EnsureNoErrors().Data;
         Assert.Equal(["000-7ec11662766b884c", "test-valdoria-water-talks"], Keys(data["ngt"]).Order(StringComparer.Ordinal));
         Assert.Equal(["000-7ec11662766b884c"], Keys(data["ngte"]));
         Assert.Equal(["000-7ec11662766b884c", "test-valdoria-water-talks"], Keys(data["nlt"]).Order(StringComparer.Ordinal));
@@ -78,7 +79,7 @@ public sealed class NegatedComparisonTests(TwoArticlesFixture api) : IClassFixtu
               both: statementStats(groupBy: [KIND], having: { count: { nlt: 3, ngte: 4 } }, order: [{ kind: ASC }]) { nodes { kind count } }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.QueryAsync(api.Http, query)).EnsureNoErrors().Data;
         string[] Rows(string alias) => [.. data[alias]!["nodes"]!.AsArray().Select(n => $"{n!["kind"]} {n["count"]}")];
         Assert.Equal(["ACCUSATION 1", "ACKNOWLEDGEMENT 1", "AGREEMENT 1", "ANNOUNCEMENT 1", "CONFIRMATION 1", "DENIAL 1"], Rows("ngt"));
         Assert.Equal(["CLAIM 5", "REJECTION 4", "WARNING 4"], Rows("nlte"));

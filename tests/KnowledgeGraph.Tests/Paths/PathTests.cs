@@ -1,5 +1,6 @@
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Paths;
 
@@ -22,9 +23,9 @@ public sealed class PathTests(TwoArticlesFixture api) : IClassFixture<TwoArticle
     private static string Id(NodeType type, string key) => Seed.Id(type, key);
 
     /// <summary>Each path as "Type:key -REL> Type:key &lt;REL- …", decoded from the global ids.</summary>
-    private static async Task<(string[] Paths, int StoreCalls)> PathsAsync(GraphQLClient client, string from, string to, int? max = null)
+    private static async Task<(string[] Paths, int StoreCalls)> PathsAsync(HttpClient http, string from, string to, int? max = null)
     {
-        var response = (await client.PostAsync(Query, new { from, to, max })).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(http, new { query = Query, variables = new { from, to, max } })).EnsureNoErrors();
         var paths = response.Data["path"]!.AsArray().Select(p =>
         {
             var hops = p!["hops"]!.AsArray();
@@ -51,7 +52,7 @@ public sealed class PathTests(TwoArticlesFixture api) : IClassFixture<TwoArticle
     [Fact]
     public async Task Kyrylo_Budanov_reaches_the_Istanbul_talks_through_his_agency_and_its_government()
     {
-        var (paths, calls) = await PathsAsync(api.Client, Id(NodeType.Person, "kyrylo-budanov"), Id(NodeType.Negotiation, "istanbul-peace-talks"));
+        var (paths, calls) = await PathsAsync(api.Http, Id(NodeType.Person, "kyrylo-budanov"), Id(NodeType.Negotiation, "istanbul-peace-talks"));
 
         Assert.Equal(
             ["Person:kyrylo-budanov -AFFILIATED_WITH> Organisation:defence-intelligence-of-ukraine -PART_OF> Organisation:government-of-ukraine <HAS_PARTY- Negotiation:istanbul-peace-talks"],
@@ -64,7 +65,7 @@ public sealed class PathTests(TwoArticlesFixture api) : IClassFixture<TwoArticle
     [Fact]
     public async Task Every_shortest_path_comes_back_ordered_by_its_nodes()
     {
-        var (paths, _) = await PathsAsync(api.Client, Id(NodeType.Person, "ilse-brandvold"), Id(NodeType.Negotiation, "lowfen-water-talks"));
+        var (paths, _) = await PathsAsync(api.Http, Id(NodeType.Person, "ilse-brandvold"), Id(NodeType.Negotiation, "lowfen-water-talks"));
 
         Assert.Equal(
             [
@@ -82,18 +83,18 @@ public sealed class PathTests(TwoArticlesFixture api) : IClassFixture<TwoArticle
         var to = Id(NodeType.Place, "kessel");
         Assert.Equal(
             ["Person:teodor-marsk -AFFILIATED_WITH> Organisation:valdorian-ministry-of-water <SAID_BY- Statement:ministry-announces-kessel-rationing -ABOUT> Place:kessel"],
-            (await PathsAsync(api.Client, from, to, 3)).Paths);
-        Assert.Empty((await PathsAsync(api.Client, from, to, 2)).Paths);
+            (await PathsAsync(api.Http, from, to, 3)).Paths);
+        Assert.Empty((await PathsAsync(api.Http, from, to, 2)).Paths);
 
         // No relationship links the two articles' worlds.
-        Assert.Empty((await PathsAsync(api.Client, from, Id(NodeType.Person, "kyrylo-budanov"), 6)).Paths);
+        Assert.Empty((await PathsAsync(api.Http, from, Id(NodeType.Person, "kyrylo-budanov"), 6)).Paths);
     }
 
     [Fact]
     public async Task A_node_to_itself_is_one_path_of_no_hops()
     {
         var id = Id(NodeType.Place, "zorya");
-        var (paths, calls) = await PathsAsync(api.Client, id, id);
+        var (paths, calls) = await PathsAsync(api.Http, id, id);
 
         Assert.Equal(["Place:zorya"], paths);
         Assert.Equal(1, calls);
@@ -106,7 +107,7 @@ public sealed class PathTests(TwoArticlesFixture api) : IClassFixture<TwoArticle
     [InlineData(null, "kyrylo-budanov", 0, "INVALID_ARGUMENT", "'maxLength' must be from 1 to 6 (it was 0).")]
     public async Task Bad_arguments_are_typed_errors(string? from, string toKey, int max, string code, string message)
     {
-        var response = await api.Client.PostAsync(Query, new { from = from ?? Id(NodeType.Place, "zorya"), to = Id(NodeType.Person, toKey), max });
+        var response = await GraphQLWire.PostAsync(api.Http, new { query = Query, variables = new { from = from ?? Id(NodeType.Place, "zorya"), to = Id(NodeType.Person, toKey), max } });
 
         Assert.Single(response.Errors!);
         Assert.Equal(code, response.FirstError.Code);

@@ -21,6 +21,10 @@ public static class GraphQLWire
     public static Task<WireResponse> PostAsync(HttpClient http, object body, string accept = GraphQLResponse, string path = "/graphql") =>
         SendRawAsync(http, JsonSerializer.Serialize(body), accept, path);
 
+    /// <summary>A POST of one operation and its variables, the way most tests ask a question.</summary>
+    public static Task<WireResponse> QueryAsync(HttpClient http, string query, object? variables = null) =>
+        PostAsync(http, new { query, variables });
+
     /// <summary>A POST of this exact body, sent as <paramref name="contentType"/>.</summary>
     public static async Task<WireResponse> SendRawAsync(HttpClient http, string body, string accept = GraphQLResponse, string path = "/graphql", string contentType = Json)
     {

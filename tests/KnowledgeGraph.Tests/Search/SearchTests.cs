@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Tests.Infrastructure;
+using KnowledgeGraph.Tests.Protocol;
 
 namespace KnowledgeGraph.Tests.Search;
 
@@ -26,7 +27,7 @@ public sealed class SearchTests(TwoArticlesFixture api) : IClassFixture<TwoArtic
               alias: search(text: "lugansk") { {{Hits}} }
             }
             """;
-        var response = (await api.Client.PostAsync(query)).EnsureNoErrors();
+        var response = (await GraphQLWire.QueryAsync(api.Http, query)).EnsureNoErrors();
         var data = response.Data;
         Assert.Equal(["Person Kyrylo Budanov NAME"], Rows(data["budanov"]));
         Assert.Equal(1, data["budanov"]!["totalCount"]!.GetValue<int>());
@@ -57,7 +58,7 @@ public sealed class SearchTests(TwoArticlesFixture api) : IClassFixture<TwoArtic
               quote: search(text: "farmers", types: [ORGANISATION]) { nodes { field snippet } }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.QueryAsync(api.Http, query)).EnsureNoErrors().Data;
         Assert.Equal(
             ["brandvold-claims-reservoirs-full", "union-denies-reservoir-claim"],
             data["both"]!["nodes"]!.AsArray().Select(n => n!["node"]!["key"]!.GetValue<string>()).Order(StringComparer.Ordinal));
@@ -79,13 +80,13 @@ public sealed class SearchTests(TwoArticlesFixture api) : IClassFixture<TwoArtic
               all: search(text: "ukraine", first: 100) { nodes { node { ... on Node { id } } } }
             }
             """;
-        var data = (await api.Client.PostAsync(query)).EnsureNoErrors().Data;
+        var data = (await GraphQLWire.QueryAsync(api.Http, query)).EnsureNoErrors().Data;
         var all = data["all"]!["nodes"]!.AsArray().Select(n => n!["node"]!["id"]!.GetValue<string>()).ToArray();
         var first = data["first"]!["nodes"]!.AsArray().Select(n => n!["node"]!["id"]!.GetValue<string>()).ToArray();
         Assert.Equal(data["first"]!["totalCount"]!.GetValue<int>(), all.Length);
         Assert.True(all.Length > 2);
         Assert.Equal(all[..2], first);
-        var next = (await api.Client.PostAsync(
+        var next = (await GraphQLWire.QueryAsync(api.Http, 
             "query ($after: String) { search(text: \"ukraine\", first: 2, after: $after) { nodes { node { ... on Node { id } } } } }",
             new { after = data["first"]!["pageInfo"]!["endCursor"]!.GetValue<string>() })).EnsureNoErrors().Data;
         Assert.Equal(all[2..4], next["search"]!["nodes"]!.AsArray().Select(n => n!["node"]!["id"]!.GetValue<string>()));
@@ -98,7 +99,7 @@ public sealed class SearchTests(TwoArticlesFixture api) : IClassFixture<TwoArtic
     [InlineData("\"unbalanced", null)]
     public async Task Query_syntax_in_the_text_is_never_run_as_syntax(string text, string? error)
     {
-        var response = await api.Client.PostAsync("query ($t: String!) { search(text: $t) { totalCount } }", new { t = text });
+        var response = await GraphQLWire.QueryAsync(api.Http, "query ($t: String!) { search(text: $t) { totalCount } }", new { t = text });
         if (error is null)
         {
             response.EnsureNoErrors();
