@@ -13,6 +13,17 @@ namespace KnowledgeGraph.Storage.Neo4j;
 /// </summary>
 internal static class EditStatements
 {
+    /// <summary>
+    /// The change-log entry of the edit (<c>$changes</c>: zero or one), created only on the row
+    /// that made the edit, in the same statement and so the same transaction.
+    /// </summary>
+    private const string ChangeLog = $$"""
+        CALL () {
+          UNWIND $changes AS c
+          CREATE (:{{Graph.Change}} {id: c.id, at: c.at, keyName: c.keyName, operation: c.operation, nodes: c.nodes, outcomes: c.outcomes})
+        }
+        """;
+
     /// <summary>The merge of two nodes of <paramref name="type"/>; parameters <c>$survivor</c>, <c>$duplicate</c>, <c>$type</c>.</summary>
     public static string Merge(NodeType type)
     {
@@ -34,6 +45,7 @@ internal static class EditStatements
             WITH s, d, s IS NOT NULL AS survivorFound, d IS NOT NULL AS duplicateFound, {{cycle}} AS cycle
             CALL (s, d, survivorFound, duplicateFound, cycle) {
               WITH s, d WHERE survivorFound AND duplicateFound AND NOT cycle
+              {{Indent(ChangeLog, 2)}}
             {{Indent(body, 2)}}
               CALL (s, d) {
                 MATCH (earlier:{{Graph.Redirect}} {type: $type, survivor: d.key})
@@ -53,6 +65,7 @@ internal static class EditStatements
         WITH s, s IS NOT NULL AS found, coalesce(s.retracted, false) AS already
         CALL (s, found, already) {
           WITH s WHERE found AND NOT already
+          {{Indent(ChangeLog, 2)}}
           SET s.retracted = true, s.retractionReason = $reason, s.retractedAt = $at
         }
         RETURN found, already

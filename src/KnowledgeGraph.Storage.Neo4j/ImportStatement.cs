@@ -86,14 +86,18 @@ internal static class ImportStatement
                 ("end", e.End),
                 ("text", e.Text))).ToArray()))).ToArray(),
         // Zero or one entry, so that the statement's shape stays the same.
-        ["changes"] = (batch.Change is { } change ? new[] { change } : []).Select(c => Map(
+        ["changes"] = Changes(batch.Change),
+    };
+
+    /// <summary>The <c>$changes</c> parameter: zero or one change-log entry, so that a statement's shape stays the same.</summary>
+    internal static Dictionary<string, object?>[] Changes(ChangeEntry? change) =>
+        (change is { } entry ? new[] { entry } : []).Select(c => Map(
             ("id", c.Id),
             ("at", InstantText.Write(c.At)),
             ("keyName", c.KeyName),
             ("operation", c.Operation),
             ("nodes", c.Nodes.Select(n => ChangeEntry.NodeText(n.Id)).ToArray()),
-            ("outcomes", c.Nodes.Select(n => EnumNames.ToWire(n.Outcome)).ToArray()))).ToArray(),
-    };
+            ("outcomes", c.Nodes.Select(n => EnumNames.ToWire(n.Outcome)).ToArray()))).ToArray();
 
     private static IEnumerable<string> Sections()
     {

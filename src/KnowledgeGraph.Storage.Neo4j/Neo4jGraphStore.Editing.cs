@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
@@ -59,7 +60,7 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <inheritdoc />
-    public async Task<MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, CancellationToken cancellationToken)
+    public async Task<MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, ChangeEntry? change, CancellationToken cancellationToken)
     {
         if (survivor.Type != duplicate.Type || survivor == duplicate || survivor.Type == NodeType.Article)
         {
@@ -71,6 +72,7 @@ public sealed partial class Neo4jGraphStore
             ["survivor"] = survivor.Key,
             ["duplicate"] = duplicate.Key,
             ["type"] = survivor.Type.ToString(),
+            ["changes"] = ImportStatement.Changes(change),
         };
         using var result = await _client.RunAsync(EditStatements.Merge(survivor.Type), parameters, cancellationToken);
         if (result.Rows.Count == 0 || !Flag(result.Value(0, "survivorFound")))
@@ -84,7 +86,7 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <inheritdoc />
-    public async Task<RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, ChangeEntry? change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statementKey);
         ArgumentNullException.ThrowIfNull(reason);
@@ -93,6 +95,7 @@ public sealed partial class Neo4jGraphStore
             ["key"] = statementKey,
             ["reason"] = reason,
             ["at"] = InstantText.Write(at),
+            ["changes"] = ImportStatement.Changes(change),
         };
         using var result = await _client.RunAsync(EditStatements.Retract, parameters, cancellationToken);
         if (result.Rows.Count == 0 || !Flag(result.Value(0, "found")))

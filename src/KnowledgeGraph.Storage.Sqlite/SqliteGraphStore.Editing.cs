@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
@@ -23,12 +24,12 @@ public sealed partial class SqliteGraphStore
         GuardAsync(() => RedirectsCoreAsync(ids, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, CancellationToken cancellationToken) =>
-        GuardAsync(() => MergeCoreAsync(survivor, duplicate, cancellationToken), cancellationToken);
+    public Task<MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, ChangeEntry? change, CancellationToken cancellationToken) =>
+        GuardAsync(() => MergeCoreAsync(survivor, duplicate, change, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
-        GuardAsync(() => RetractCoreAsync(statementKey, reason, at, cancellationToken), cancellationToken);
+    public Task<RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, ChangeEntry? change, CancellationToken cancellationToken) =>
+        GuardAsync(() => RetractCoreAsync(statementKey, reason, at, change, cancellationToken), cancellationToken);
 
     private static NodeType TypeOf<T>()
         where T : Node =>
@@ -95,7 +96,7 @@ public sealed partial class SqliteGraphStore
         return result;
     }
 
-    private async Task<MergeOutcome> MergeCoreAsync(NodeId survivor, NodeId duplicate, CancellationToken cancellationToken)
+    private async Task<MergeOutcome> MergeCoreAsync(NodeId survivor, NodeId duplicate, ChangeEntry? change, CancellationToken cancellationToken)
     {
         if (survivor.Type != duplicate.Type || survivor == duplicate || survivor.Type == NodeType.Article)
         {
@@ -165,11 +166,16 @@ public sealed partial class SqliteGraphStore
         }
 
         await RunAsync(SqliteMerge.Redirect);
+        if (change is not null)
+        {
+            await WriteChangeAsync(connection, transaction, change, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return MergeOutcome.Merged;
     }
 
-    private async Task<RetractOutcome> RetractCoreAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<RetractOutcome> RetractCoreAsync(string statementKey, string reason, DateTimeOffset at, ChangeEntry? change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statementKey);
         ArgumentNullException.ThrowIfNull(reason);
@@ -192,6 +198,11 @@ public sealed partial class SqliteGraphStore
             while (await reader.NextResultAsync(cancellationToken))
             {
             }
+        }
+
+        if (outcome == RetractOutcome.Retracted && change is not null)
+        {
+            await WriteChangeAsync(connection, transaction, change, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

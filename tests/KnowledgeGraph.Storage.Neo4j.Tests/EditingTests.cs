@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
+using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Storage.Neo4j.Tests.Doubles;
@@ -34,12 +36,23 @@ public sealed class EditingTests
         await using var h = await StoreHarness.StartAsync();
         h.Api.Responder = _ => Flags(survivorFound, duplicateFound, cycle);
 
-        var outcome = await h.Store.MergeAsync(new NodeId(NodeType.Place, "brask"), new NodeId(NodeType.Place, "brask-on-lumen"), Cancel);
+        var change = new ChangeEntry(
+            "01930000000070008000000000000001", new DateTimeOffset(2031, 3, 4, 12, 0, 0, TimeSpan.Zero), "editor", "mergeNodes",
+            [new ChangedNode(new NodeId(NodeType.Place, "brask"), RecordOutcome.Updated), new ChangedNode(new NodeId(NodeType.Place, "brask-on-lumen"), RecordOutcome.Merged)]);
+
+        var outcome = await h.Store.MergeAsync(new NodeId(NodeType.Place, "brask"), new NodeId(NodeType.Place, "brask-on-lumen"), change, Cancel);
 
         Assert.Equal(expected, outcome);
         var request = Assert.Single(h.Api.Requests);
         Assert.Equal(1, h.Counter.Total);
-        Assert.Equal("""{"survivor":"brask","duplicate":"brask-on-lumen","type":"Place"}""", request.Parameters.ToJsonString());
+        Assert.Equal(
+            """{"survivor":"brask","duplicate":"brask-on-lumen","type":"Place","changes":[{"id":"01930000000070008000000000000001","at":"2031-03-04T12:00:00.0000000Z","keyName":"editor","operation":"mergeNodes","nodes":["Place:brask","Place:brask-on-lumen"],"outcomes":["UPDATED","MERGED"]}]}""",
+            request.Parameters.ToJsonString());
+
+        // The entry is created inside the subquery that runs only when the merge is made.
+        var made = request.Statement.IndexOf("WITH s, d WHERE survivorFound AND duplicateFound AND NOT cycle", StringComparison.Ordinal);
+        var logged = request.Statement.IndexOf("UNWIND $changes AS c", StringComparison.Ordinal);
+        Assert.InRange(logged, made, request.Statement.LastIndexOf("RETURN survivorFound", StringComparison.Ordinal));
         Assert.StartsWith("OPTIONAL MATCH (s:Place {key: $survivor})\nOPTIONAL MATCH (d:Place {key: $duplicate})", request.Statement, StringComparison.Ordinal);
         Assert.Contains("DETACH DELETE d", request.Statement, StringComparison.Ordinal);
     }
@@ -61,7 +74,7 @@ public sealed class EditingTests
         await using var h = await StoreHarness.StartAsync();
         h.Api.Responder = _ => Flags(true, true, false);
 
-        await h.Store.MergeAsync(new NodeId(type, "s"), new NodeId(type, "d"), Cancel);
+        await h.Store.MergeAsync(new NodeId(type, "s"), new NodeId(type, "d"), null, Cancel);
 
         var statement = Assert.Single(h.Api.Requests).Statement;
         foreach (var relType in relationshipTypes)
@@ -78,9 +91,9 @@ public sealed class EditingTests
     {
         await using var h = await StoreHarness.StartAsync();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => h.Store.MergeAsync(new NodeId(NodeType.Article, "a"), new NodeId(NodeType.Article, "b"), Cancel));
-        await Assert.ThrowsAsync<ArgumentException>(() => h.Store.MergeAsync(new NodeId(NodeType.Person, "a"), new NodeId(NodeType.Place, "b"), Cancel));
-        await Assert.ThrowsAsync<ArgumentException>(() => h.Store.MergeAsync(new NodeId(NodeType.Person, "a"), new NodeId(NodeType.Person, "a"), Cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => h.Store.MergeAsync(new NodeId(NodeType.Article, "a"), new NodeId(NodeType.Article, "b"), null, Cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => h.Store.MergeAsync(new NodeId(NodeType.Person, "a"), new NodeId(NodeType.Place, "b"), null, Cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => h.Store.MergeAsync(new NodeId(NodeType.Person, "a"), new NodeId(NodeType.Person, "a"), null, Cancel));
         Assert.Empty(h.Api.Requests);
     }
 
@@ -98,12 +111,16 @@ public sealed class EditingTests
         await using var h = await StoreHarness.StartAsync();
         h.Api.Responder = _ => Reply.Rows(["found", "already"], [JsonValue.Create(found), JsonValue.Create(already)]);
 
-        var outcome = await h.Store.RetractAsync("st-1", "Withdrawn.", new DateTimeOffset(2031, 3, 4, 12, 0, 0, TimeSpan.FromHours(2)), Cancel);
+        var outcome = await h.Store.RetractAsync("st-1", "Withdrawn.", new DateTimeOffset(2031, 3, 4, 12, 0, 0, TimeSpan.FromHours(2)), null, Cancel);
 
         Assert.Equal(expected, outcome);
         var request = Assert.Single(h.Api.Requests);
-        Assert.Equal("""{"key":"st-1","reason":"Withdrawn.","at":"2031-03-04T10:00:00.0000000Z"}""", request.Parameters.ToJsonString());
+        Assert.Equal("""{"key":"st-1","reason":"Withdrawn.","at":"2031-03-04T10:00:00.0000000Z","changes":[]}""", request.Parameters.ToJsonString());
         Assert.Contains("WITH s WHERE found AND NOT already", request.Statement, StringComparison.Ordinal);
+        Assert.InRange(
+            request.Statement.IndexOf("UNWIND $changes AS c", StringComparison.Ordinal),
+            request.Statement.IndexOf("WITH s WHERE found AND NOT already", StringComparison.Ordinal),
+            request.Statement.LastIndexOf("RETURN found, already", StringComparison.Ordinal));
     }
 
     [Fact]

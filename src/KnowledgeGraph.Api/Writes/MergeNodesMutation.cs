@@ -2,7 +2,9 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Auth;
 using KnowledgeGraph.Api.GraphQL.Conventions.Nodes;
+using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
+using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
@@ -71,7 +73,8 @@ internal static partial class MergeNodesMutation
             {
                 var input = context.GetArgument<MergeNodesInput>("input");
                 var services = context.RequestServices!;
-                var result = await MergeAsync(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>(), input, context.CancellationToken);
+                var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+                var result = await MergeAsync(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>(), input, time, MutationType.KeyName(context), context.CancellationToken);
                 if (result.Survivor is { } survivor)
                 {
                     var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
@@ -85,7 +88,7 @@ internal static partial class MergeNodesMutation
             });
     }
 
-    private static async Task<MergeNodesResult> MergeAsync(IGraphStore store, IGraphStoreAdmin admin, MergeNodesInput input, CancellationToken cancellationToken)
+    private static async Task<MergeNodesResult> MergeAsync(IGraphStore store, IGraphStoreAdmin admin, MergeNodesInput input, TimeProvider time, string keyName, CancellationToken cancellationToken)
     {
         var errors = new List<object>();
         NodeId? Decode(string id, string field)
@@ -121,7 +124,9 @@ internal static partial class MergeNodesMutation
             return Conflict(MergeConflictReason.Article, "Articles cannot be merged: each evidence span points into its own article's text.");
         }
 
-        var outcome = await admin.MergeAsync(s, d, cancellationToken);
+        // Logged under both ids, so that the history of either one shows the merge.
+        var change = ChangeEntry.Create(time, keyName, "mergeNodes", [new ChangedNode(s, RecordOutcome.Updated), new ChangedNode(d, RecordOutcome.Merged)]);
+        var outcome = await admin.MergeAsync(s, d, change, cancellationToken);
         return outcome switch
         {
             MergeOutcome.SurvivorNotFound => new MergeNodesResult(null, [new NotFoundProblem($"'survivor': no {s.Type} has the key \"{s.Key}\".", "input.survivor", input.Survivor)]),

@@ -2,7 +2,9 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Auth;
 using KnowledgeGraph.Api.Statements;
+using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
+using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
@@ -74,7 +76,7 @@ internal static partial class RetractStatementMutation
                 var input = context.GetArgument<RetractStatementInput>("input");
                 var services = context.RequestServices!;
                 var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-                var result = await RetractAsync(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>(), input, time.GetUtcNow(), context.CancellationToken);
+                var result = await RetractAsync(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>(), input, time, MutationType.KeyName(context), context.CancellationToken);
                 if (result.Statement is { } statement)
                 {
                     var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
@@ -87,7 +89,7 @@ internal static partial class RetractStatementMutation
             });
     }
 
-    private static async Task<RetractStatementResult> RetractAsync(IGraphStore store, IGraphStoreAdmin admin, RetractStatementInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<RetractStatementResult> RetractAsync(IGraphStore store, IGraphStoreAdmin admin, RetractStatementInput input, TimeProvider time, string keyName, CancellationToken cancellationToken)
     {
         var errors = new List<object>();
         NodeId? id = null;
@@ -119,7 +121,8 @@ internal static partial class RetractStatementMutation
             return new RetractStatementResult(null, errors);
         }
 
-        return await admin.RetractAsync(statementId.Key, reason, now, cancellationToken) switch
+        var change = ChangeEntry.Create(time, keyName, "retractStatement", [new ChangedNode(statementId, RecordOutcome.Updated)]);
+        return await admin.RetractAsync(statementId.Key, reason, change.At, change, cancellationToken) switch
         {
             RetractOutcome.NotFound => new RetractStatementResult(null, [new NotFoundProblem($"'id': no Statement has the key \"{statementId.Key}\".", "input.id", input.Id)]),
             RetractOutcome.AlreadyRetracted => new RetractStatementResult(null, [new AlreadyRetractedProblem($"'id': the Statement \"{statementId.Key}\" was retracted before; its first reason and time are kept.", input.Id)]),

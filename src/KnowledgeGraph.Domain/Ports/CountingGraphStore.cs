@@ -86,16 +86,16 @@ public sealed class CountingGraphStore(IGraphStore store, IGraphStoreAdmin admin
     }
 
     /// <inheritdoc />
-    public Task<Editing.MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, CancellationToken cancellationToken)
+    public Task<Editing.MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, Changes.ChangeEntry? change, CancellationToken cancellationToken)
     {
         counter.Increment();
-        return admin.MergeAsync(survivor, duplicate, cancellationToken);
+        return admin.MergeAsync(survivor, duplicate, change, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<Editing.RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<Editing.RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, Changes.ChangeEntry? change, CancellationToken cancellationToken)
     {
         counter.Increment();
-        return admin.RetractAsync(statementKey, reason, at, cancellationToken);
+        return admin.RetractAsync(statementKey, reason, at, change, cancellationToken);
     }
 }

@@ -61,8 +61,8 @@ public interface IGraphStoreAdmin
     /// relationship moves to the survivor (none twice), the duplicate is removed, and its key is
     /// redirected to the survivor from then on.
     /// </summary>
-    Task<Editing.MergeOutcome> MergeAsync(Ids.NodeId survivor, Ids.NodeId duplicate, CancellationToken cancellationToken);
+    Task<Editing.MergeOutcome> MergeAsync(Ids.NodeId survivor, Ids.NodeId duplicate, Changes.ChangeEntry? change, CancellationToken cancellationToken);
 
     /// <summary>Marks a statement retracted with a reason and time, in one transaction; the statement and its evidence stay.</summary>
-    Task<Editing.RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<Editing.RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, Changes.ChangeEntry? change, CancellationToken cancellationToken);
 }

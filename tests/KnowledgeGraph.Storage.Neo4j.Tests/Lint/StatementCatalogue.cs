@@ -82,10 +82,10 @@ public sealed class StatementCatalogue(StoreHarness harness)
         await Emit("changes of one node, one key name, in a time range", () => _store.ListChangesAsync(
             new ChangeQuery(new NodeId(NodeType.Person, "k"), "editor", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)), PageRequest.FirstItems(10, true), Cancel));
         await Emit("redirects", () => _store.RedirectsAsync([new NodeId(NodeType.Person, "a"), new NodeId(NodeType.Place, "b")], Cancel));
-        await Emit("retract", () => _store.RetractAsync("k", "a reason", DateTimeOffset.UnixEpoch, Cancel));
+        await Emit("retract", () => _store.RetractAsync("k", "a reason", DateTimeOffset.UnixEpoch, new ChangeEntry("0193", DateTimeOffset.UnixEpoch, "editor", "retractStatement", [new ChangedNode(new NodeId(NodeType.Statement, "k"), RecordOutcome.Updated)]), Cancel));
         foreach (var type in new[] { NodeType.Person, NodeType.Organisation, NodeType.Place, NodeType.Statement, NodeType.Negotiation })
         {
-            await Emit($"merge<{type}>", () => _store.MergeAsync(new NodeId(type, "survivor"), new NodeId(type, "duplicate"), Cancel));
+            await Emit($"merge<{type}>", () => _store.MergeAsync(new NodeId(type, "survivor"), new NodeId(type, "duplicate"), new ChangeEntry("0193", DateTimeOffset.UnixEpoch, "editor", "mergeNodes", [new ChangedNode(new NodeId(type, "survivor"), RecordOutcome.Updated), new ChangedNode(new NodeId(type, "duplicate"), RecordOutcome.Merged)]), Cancel));
         }
 
         await Emit("resolve<Article>", () => _store.ResolveAsync<Article>(["a", "b"], Cancel));

@@ -84,6 +84,25 @@ public sealed class MergeNodesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_merge_is_in_the_change_log_under_both_ids_and_a_refused_one_is_not()
+    {
+        const string Changes = "query($id: ID!) { changes(where: { nodeId: $id }) { nodes { keyName operation records { id outcome } } } }";
+        var survivor = Id(NodeType.Person, "person-mira-holt");
+        var duplicate = Id(NodeType.Person, "person-m-holt");
+
+        Assert.Equal("NotFoundError", (await MergeAsync(NodeType.Person, "person-mira-holt", "nobody"))["errors"]![0]!["__typename"]!.GetValue<string>());
+        await MergeAsync(NodeType.Person, "person-mira-holt", "person-m-holt");
+
+        var merge = $$"""{"keyName":"editor","operation":"mergeNodes","records":[{"id":"{{survivor}}","outcome":"UPDATED"},{"id":"{{duplicate}}","outcome":"MERGED"}]}""";
+        var ofDuplicate = (await _host.MutateAsync(Changes, new { id = duplicate }))["changes"]!["nodes"]!.AsArray();
+        var ofSurvivor = (await _host.MutateAsync(Changes, new { id = survivor }))["changes"]!["nodes"]!.AsArray();
+        Assert.Equal(["mergeNodes", "importBundle"], ofDuplicate.Select(n => n!["operation"]!.GetValue<string>()));
+        Assert.Equal(merge, ofDuplicate[0]!.ToJsonString());
+        Assert.Equal(["mergeNodes", "importBundle"], ofSurvivor.Select(n => n!["operation"]!.GetValue<string>()));
+        Assert.Equal(merge, ofSurvivor[0]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task The_duplicates_id_resolves_to_the_survivor_through_node_and_nodes()
     {
         await MergeAsync(NodeType.Person, "person-mira-holt", "person-m-holt");

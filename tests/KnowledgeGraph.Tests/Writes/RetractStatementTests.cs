@@ -120,6 +120,19 @@ public sealed class RetractStatementTests : IAsyncLifetime
         Assert.Equal(first["statement"]!["retractedAt"]!.GetValue<string>(), node["node"]!["retractedAt"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_retraction_is_in_the_change_log_once()
+    {
+        var id = Id(NodeType.Statement, "st-plan");
+
+        await RetractAsync(id, "First reason.");
+        await RetractAsync(id, "Second reason.");
+
+        var changes = (await _host.MutateAsync("query($id: ID!) { changes(where: { nodeId: $id }) { nodes { keyName operation records { id outcome } } } }", new { id }))["changes"]!["nodes"]!.AsArray();
+        Assert.Equal(["retractStatement", "importBundle"], changes.Select(n => n!["operation"]!.GetValue<string>()));
+        Assert.Equal($$"""{"keyName":"editor","operation":"retractStatement","records":[{"id":"{{id}}","outcome":"UPDATED"}]}""", changes[0]!.ToJsonString());
+    }
+
     public static TheoryData<string, string, string> BadRetractions => new()
     {
         { Id(NodeType.Statement, "no-such-statement"), "A reason.", "NotFoundError" },
