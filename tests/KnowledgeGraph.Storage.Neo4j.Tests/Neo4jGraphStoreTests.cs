@@ -231,12 +231,17 @@ public sealed class Neo4jGraphStoreTests
         await h.Store.InitializeAsync(Cancel);
 
         var statements = h.Api.Requests.Select(r => r.Statement).ToArray();
-        Assert.Equal(17, statements.Length);
+        Assert.Equal(22, statements.Length);
         Assert.StartsWith("CREATE CONSTRAINT article_key IF NOT EXISTS FOR (n:Article) REQUIRE n.key IS UNIQUE", statements[0], StringComparison.Ordinal);
-        Assert.Equal(7, statements.Count(s => s.StartsWith("CREATE CONSTRAINT ", StringComparison.Ordinal)));
+        Assert.Equal(8, statements.Count(s => s.StartsWith("CREATE CONSTRAINT ", StringComparison.Ordinal)));
+        Assert.Equal("CREATE TEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON (n.text)", statements[13]);
         Assert.Equal("CREATE INDEX change_key_name IF NOT EXISTS FOR (n:Change) ON (n.keyName)", statements[16]);
-        Assert.Equal(3, statements.Count(s => s.StartsWith("CREATE FULLTEXT INDEX search_", StringComparison.Ordinal)));
-        Assert.All(statements, s => Assert.Contains(" IF NOT EXISTS ", s, StringComparison.Ordinal));
-        Assert.Equal(17, h.Counter.Total);
+        Assert.StartsWith("CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (n:Redirect)", statements[17], StringComparison.Ordinal);
+        Assert.Equal("MATCH (n:Statement) WHERE n.retracted IS NULL SET n.retracted = false", statements[18]);
+        Assert.Equal(3, statements[19..].Count(s => s.StartsWith("CREATE FULLTEXT INDEX search_", StringComparison.Ordinal)));
+
+        // Every statement but the one-off back-fill of `retracted` is a guarded schema change.
+        Assert.All(statements.Where((_, i) => i != 18), s => Assert.Contains(" IF NOT EXISTS ", s, StringComparison.Ordinal));
+        Assert.Equal(22, h.Counter.Total);
     }
 }

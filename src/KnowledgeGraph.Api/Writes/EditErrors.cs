@@ -58,7 +58,7 @@ internal sealed class AlreadyRetractedErrorType : ObjectGraphType<AlreadyRetract
         Interface<ErrorInterface>();
         IsTypeOf = o => o is AlreadyRetractedProblem;
         Field<NonNullGraphType<StringGraphType>>("message").Description("What was wrong.").Resolve(c => c.Source.Message);
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The statement's id.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("id").Description("The statement's id, as given.").Resolve(c => c.Source.Id);
     }
 }
 

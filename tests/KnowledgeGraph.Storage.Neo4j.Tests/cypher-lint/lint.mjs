@@ -17,9 +17,13 @@ const statements = Array.isArray(input) ? input : input.statements;
 const schema = Array.isArray(input) ? {} : (input.schema ?? {});
 
 // Neo4j's built-in functions (the package's function registry minus APOC, which a plain
-// Neo4j does not ship) and no procedures: any other call is reported.
+// Neo4j does not ship) and its built-in db.* procedures (such as db.index.fulltext.queryNodes):
+// any other call is reported.
 const builtins = Object.fromEntries(
   Object.entries(testData.mockSchema.functions['CYPHER 5']).filter(([name]) => !name.startsWith('apoc.')),
+);
+const builtinProcedures = Object.fromEntries(
+  Object.entries(testData.mockSchema.procedures['CYPHER 5']).filter(([name]) => name.startsWith('db.')),
 );
 
 // A known false positive of this version: under NOT EXISTS { … } the schema-path check negates
@@ -37,7 +41,7 @@ for (const { name, statement, parameters } of statements) {
     ...schema,
     parameters: parameters ?? {},
     functions: { 'CYPHER 5': builtins },
-    procedures: { 'CYPHER 5': {} },
+    procedures: { 'CYPHER 5': builtinProcedures },
     defaultLanguage: 'CYPHER 5',
   };
   const { diagnostics } = lintCypherQuery(statement, dbSchema, { consoleCommandsEnabled: false });

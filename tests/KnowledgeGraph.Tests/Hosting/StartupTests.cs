@@ -31,10 +31,10 @@ public sealed class StartupTests : IDisposable
             Assert.True(File.Exists(host.DatabasePath));
             Assert.Equal("{\"statements\":{\"totalCount\":21},\"places\":{\"totalCount\":16},\"articles\":{\"totalCount\":1,\"nodes\":[{\"key\":\"000-7ec11662766b884c\"}]}}", first);
 
-            // The schema, the emptiness check, the import of the one bundle (which of its ids the
-            // store holds, the stored names of places, organisations and people to resolve
-            // against, the write); then the query's three lists.
-            Assert.Equal(10, host.StoreCalls);
+            // The schema, the emptiness check, the import of the one bundle (which of its keys were
+            // merged away, which of its ids the store holds, the stored names of places,
+            // organisations and people to resolve against, the write); then the query's three lists.
+            Assert.Equal(11, host.StoreCalls);
         }
 
         await using (var restarted = new ApiFactory(_directory))
