@@ -11,12 +11,19 @@ namespace KnowledgeGraph.Tests.Pages;
 /// <summary>
 /// The dashboard in a real headless Chromium (Debian's, driven by Playwright; never downloaded) on
 /// the real server with the shipped data: the charts hold the seed's exact counts, the timeline
-/// threads the answers, the search box finds statements, and no request leaves the machine.
+/// threads the answers, the search box finds nodes through `search` (any case, matches highlighted), and no request leaves the machine.
 /// </summary>
 [Collection(BrowserPages.Name)]
 public sealed class DashboardBrowserTests
 {
     private static string ScreenshotPath => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "dashboard.png"));
+
+    private static async Task SearchAsync(IPage page, string text)
+    {
+        await page.Locator("#search-text").FillAsync(text);
+        await page.Locator("#search button").ClickAsync();
+        await page.WaitForFunctionAsync("text => document.getElementById('search-results').dataset.query === text", text, new PageWaitForFunctionOptions { Timeout = 30_000 });
+    }
 
     [Fact]
     public async Task The_dashboard_charts_the_seeds_exact_counts_threads_the_timeline_and_searches_locally()
@@ -73,11 +80,19 @@ public sealed class DashboardBrowserTests
                 "/explore?node=" + Uri.EscapeDataString(Seed.Id(NodeType.Statement, "moscow-demands-recognition-of-five-regions")),
                 await page.Locator("#timeline > li").First.Locator("> a").GetAttributeAsync("href"));
 
-            // The search box asks the API and lists what it finds.
-            await page.Locator("#search-text").FillAsync("ceasefire");
-            await page.Locator("#search button").ClickAsync();
-            await page.WaitForFunctionAsync("() => document.getElementById('search-results').dataset.count !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+            // The search box asks the API's full-text search and lists its hits, matches highlighted,
+            // each a link into the graph view; case does not matter.
+            await SearchAsync(page, "ceasefire");
             Assert.Equal(4, await page.Locator("#search-results > li").CountAsync());
+            Assert.Equal(["REJECTION", "APPEAL", "APPEAL", "APPEAL"], await page.Locator("#search-results > li > .kind").AllInnerTextsAsync());
+            Assert.Equal(["ceasefire", "ceasefire", "ceasefire", "ceasefire"], await page.Locator("#search-results > li em").AllInnerTextsAsync());
+            Assert.Equal(
+                "/explore?node=" + Uri.EscapeDataString(Seed.Id(NodeType.Statement, "russia-refuses-unconditional-ceasefire")),
+                await page.Locator("#search-results > li > a").First.GetAttributeAsync("href"));
+            await SearchAsync(page, "medvedev");
+            Assert.Equal(["PERSON"], await page.Locator("#search-results > li > .kind").AllInnerTextsAsync());
+            Assert.Equal("Dmitry Medvedev", await page.Locator("#search-results > li > a").InnerTextAsync());
+            Assert.Equal("Medvedev", await page.Locator("#search-results > li em").InnerTextAsync());
 
             var offMachine = requests.Where(url => !IsLocal(url)).Distinct(StringComparer.Ordinal).ToList();
             Assert.Equal(Array.Empty<string>(), offMachine);

@@ -166,23 +166,40 @@ async function regions(selected) {
 
 const SEARCH = `
   query Search($text: String!) {
-    people(where: { name: { contains: $text } }, first: 5) { nodes { id name } }
-    organisations(where: { name: { contains: $text } }, first: 5) { nodes { id name } }
-    places(where: { name: { contains: $text } }, first: 5) { nodes { id name } }
-    statements(where: { text: { contains: $text } }, first: 10) { nodes { id kind text } }
+    search(text: $text, first: 10) {
+      nodes {
+        field
+        snippet
+        node {
+          __typename
+          ... on Node { id }
+          ... on Statement { kind }
+        }
+      }
+    }
   }`;
+
+// A snippet holds escaped text with the matched words in <em>: only text and <em> are kept,
+// built as DOM nodes, never inserted as markup.
+function highlighted(snippet) {
+  const template = document.createElement('template');
+  template.innerHTML = snippet;
+  return [...template.content.childNodes].map(node =>
+    node.nodeName === 'EM' ? el('em', {}, node.textContent) : document.createTextNode(node.textContent));
+}
 
 async function search(text) {
   const results = document.getElementById('search-results');
   const data = await gql(SEARCH, { text });
-  const items = [
-    ...data.people.nodes.map(n => el('li', {}, el('span', { class: 'kind' }, 'PERSON'), explore(n.id, n.name))),
-    ...data.organisations.nodes.map(n => el('li', {}, el('span', { class: 'kind' }, 'ORGANISATION'), explore(n.id, n.name))),
-    ...data.places.nodes.map(n => el('li', {}, el('span', { class: 'kind' }, 'PLACE'), explore(n.id, n.name))),
-    ...data.statements.nodes.map(n => el('li', {}, el('span', { class: 'kind' }, n.kind), explore(n.id, n.text))),
-  ];
+  const items = data.search.nodes.map(hit => {
+    const label = hit.node.__typename === 'Statement' ? hit.node.kind : hit.node.__typename.toUpperCase();
+    const link = explore(hit.node.id, '');
+    link.replaceChildren(...highlighted(hit.snippet));
+    return el('li', {}, el('span', { class: 'kind' }, label), link);
+  });
   results.replaceChildren(...(items.length ? items : [el('li', {}, 'Nothing found.')]));
   results.dataset.count = String(items.length);
+  results.dataset.query = text;
 }
 
 async function run(promise) {
