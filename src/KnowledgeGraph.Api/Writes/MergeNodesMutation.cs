@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using KnowledgeGraph.Api.Auth;
 using KnowledgeGraph.Api.GraphQL.Conventions.Nodes;
 using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
@@ -74,14 +73,13 @@ internal static partial class MergeNodesMutation
                 var input = context.GetArgument<MergeNodesInput>("input");
                 var services = context.RequestServices!;
                 var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-                var result = await MergeAsync(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>(), input, time, MutationType.KeyName(context), context.CancellationToken);
+                var keyName = MutationType.KeyName(context);
+                var result = await MergeAsync(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>(), input, time, keyName, context.CancellationToken);
                 if (result.Survivor is { } survivor)
                 {
-                    var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
-                    var key = http?.Items[ApiKeys.NameItem] as string ?? "?";
                     var merged = survivor.Id.ToString();
                     var logger = services.GetRequiredService<ILogger<MutationType>>();
-                    LogMerge(logger, key, merged);
+                    LogMerge(logger, keyName, merged);
                 }
 
                 return result;

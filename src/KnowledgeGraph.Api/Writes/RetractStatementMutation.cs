@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using KnowledgeGraph.Api.Auth;
 using KnowledgeGraph.Api.Statements;
 using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
@@ -76,13 +75,12 @@ internal static partial class RetractStatementMutation
                 var input = context.GetArgument<RetractStatementInput>("input");
                 var services = context.RequestServices!;
                 var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-                var result = await RetractAsync(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>(), input, time, MutationType.KeyName(context), context.CancellationToken);
+                var keyName = MutationType.KeyName(context);
+                var result = await RetractAsync(services.GetRequiredService<IGraphStore>(), services.GetRequiredService<IGraphStoreAdmin>(), input, time, keyName, context.CancellationToken);
                 if (result.Statement is { } statement)
                 {
-                    var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
-                    var key = http?.Items[ApiKeys.NameItem] as string ?? "?";
                     var logger = services.GetRequiredService<ILogger<MutationType>>();
-                    LogRetract(logger, key, statement.Key);
+                    LogRetract(logger, keyName, statement.Key);
                 }
 
                 return result;
