@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
-using GraphQLParser.AST;
+using KnowledgeGraph.Api.GraphQL.Protection;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.GraphQL.Pipeline;
@@ -13,14 +13,18 @@ namespace KnowledgeGraph.Api.GraphQL.Pipeline;
 /// <remarks>
 /// A document is cached only once it passed validation. A cached document runs only the rules
 /// that depend on the request (<see cref="ExecutionOptions.CachedDocumentValidationRules"/>:
-/// the depth and cost limits, whose cost depends on the variables); variables are still coerced.
+/// the depth and cost limits, whose cost depends on the variables), and those only until they
+/// have passed once for the same operation and the same values of the variables they read
+/// (<see cref="LimitsInputs"/>): the options are fixed for the life of the server, so the verdict
+/// is too. Variables are still coerced on every request.
 /// </remarks>
 internal sealed class DocumentCache(IOptions<GraphQLOptions> settings) : IConfigureExecution
 {
     private readonly int _capacity = Math.Max(settings.Value.DocumentCacheSize, 0);
-    private readonly BoundedCache<string, GraphQLDocument> _documents = new(Math.Max(settings.Value.DocumentCacheSize, 0), StringComparer.Ordinal);
+    private readonly BoundedCache<string, CachedDocument> _documents = new(Math.Max(settings.Value.DocumentCacheSize, 0), StringComparer.Ordinal);
     private long _hits;
     private long _misses;
+    private long _rechecks;
 
     /// <summary>Requests that reused a cached document.</summary>
     public long Hits => Interlocked.Read(ref _hits);
@@ -28,14 +32,20 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> settings) : IConfig
     /// <summary>Requests whose document had to be parsed and validated.</summary>
     public long Misses => Interlocked.Read(ref _misses);
 
+    /// <summary>
+    /// Requests that reused a cached document and still ran the request-dependent rules on it
+    /// (the first time for an operation and its values of the variables the limits read).
+    /// </summary>
+    public long Rechecks => Interlocked.Read(ref _rechecks);
+
     /// <summary>The number of documents held.</summary>
     public int Count => _documents.Count;
 
     /// <summary>After the option configurations (100) and the introspection policy (150).</summary>
     public float SortOrder => 200;
 
-    /// <summary>A cached document for this query text, without counting a hit (the endpoint's GET check).</summary>
-    public GraphQLDocument? Peek(string query) => _documents.TryGet(query, out var document) ? document : null;
+    /// <summary>A cached document for this query text, without counting a hit (the endpoint's checks before execution).</summary>
+    public CachedDocument? Peek(string query) => _documents.TryGet(query, out var document) ? document : null;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
@@ -47,16 +57,32 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> settings) : IConfig
         if (_documents.TryGet(query, out var cached))
         {
             Interlocked.Increment(ref _hits);
-            options.Document = cached;
+            options.Document = cached.Document;
+            var signature = cached.Signature(options.Variables);
+            if (cached.Passed(options.OperationName, signature))
+            {
+                options.ValidationRules = [];
+                return await next(options);
+            }
+
+            Interlocked.Increment(ref _rechecks);
             options.ValidationRules = options.CachedDocumentValidationRules ?? [];
-            return await next(options);
+            var checkedResult = await next(options);
+            if (checkedResult.Executed)
+            {
+                cached.RememberPassed(options.OperationName, signature);
+            }
+
+            return checkedResult;
         }
 
         Interlocked.Increment(ref _misses);
         var result = await next(options);
         if (result.Executed && result.Document is { } document)
         {
-            _documents.Set(query, document);
+            var entry = new CachedDocument(document);
+            entry.RememberPassed(options.OperationName, entry.Signature(options.Variables));
+            _documents.Set(query, entry);
         }
 
         return result;
