@@ -78,8 +78,11 @@ internal sealed partial class GraphQLEndpoint(
         string query;
         string? hashToStore;
         GraphQLDocument parsed;
+        OperationFacts facts;
+
+        // A POST body stays in pooled memory until the variables have been read from it.
+        using var body = new RequestBody();
         var settings = options.Value;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
         // The execution timeout covers parsing and validation as well: every walk before the
         // executer checks this token, and the executer gets what is left of the time.
@@ -92,16 +95,19 @@ internal sealed partial class GraphQLEndpoint(
         try
         {
             request = HttpMethods.IsPost(http.Request.Method)
-                ? await ReadPostAsync(http)
+                ? await ReadPostAsync(http, body)
                 : ReadGet(http);
             (query, hashToStore) = ResolvePersistedQuery(http, request, mediaType);
 
             // Parsed here once, within the limits (or taken from the cache), and handed to the
             // executer, which then neither parses it again nor meets a document it cannot bound.
-            parsed = documents.Peek(query) ?? guard.Parse(query, deadline.Token);
+            // A cached document also knows the answers to the questions asked below.
+            var cached = documents.Peek(query);
+            parsed = cached?.Document ?? guard.Parse(query, deadline.Token);
+            facts = cached?.Facts(request.OperationName, OperationFacts.Of) ?? OperationFacts.Of(parsed, request.OperationName);
             if (HttpMethods.IsGet(http.Request.Method))
             {
-                if (IsMutation(parsed, request.OperationName))
+                if (facts.IsMutation)
                 {
                     http.Response.Headers.Allow = "POST";
                     throw new BadRequestException("Mutations are not allowed over GET; send them with POST.", StatusCodes.Status405MethodNotAllowed);
@@ -126,11 +132,9 @@ internal sealed partial class GraphQLEndpoint(
 
         // Mutations need an API key, and so does the change log; so do queries when reads are
         // closed. Checked before anything runs, so a refused request writes nothing.
-        var operation = parsed;
         var keys = http.RequestServices.GetRequiredService<Auth.ApiKeys>();
         var key = keys.Check(http.Request);
-        if (IsMutation(operation, request.OperationName) || keys.Options.RequireKeyForReads
-            || Auth.KeyProtectedFields.Selected(operation, request.OperationName, Changes.ChangeQueries.KeyProtected))
+        if (facts.IsMutation || keys.Options.RequireKeyForReads || facts.SelectsKeyProtected)
         {
             if (!key.Presented)
             {
@@ -153,11 +157,12 @@ internal sealed partial class GraphQLEndpoint(
             http.Items[Auth.ApiKeys.NameItem] = key.Name;
         }
 
-        var remaining = settings.ExecutionTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
         using var scope = StoreCallCounter.BeginScope();
 
         // The resolvers' token is the request's deadline (set before parsing), so the store stops
-        // its work (SQLite is interrupted) instead of running on after the 504 has gone out.
+        // its work (SQLite is interrupted) instead of running on after the 504 has gone out. The
+        // executer gets no timeout of its own: the deadline is the one timer of the request, and
+        // its cancellation is answered below with the executer's own timeout error.
         var execution = new ExecutionOptions
         {
             Query = query,
@@ -169,8 +174,7 @@ internal sealed partial class GraphQLEndpoint(
             User = http.User,
             UserContext = new RequestContext(store, settings),
             CancellationToken = deadline.Token,
-            Timeout = settings.ExecutionTimeout > TimeSpan.Zero ? (remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1)) : Timeout.InfiniteTimeSpan,
-            TimeoutAction = TimeoutAction.ReturnTimeoutError,
+            Timeout = Timeout.InfiniteTimeSpan,
             UnhandledExceptionDelegate = context =>
             {
                 context.Exception = context.OriginalException switch
@@ -199,7 +203,7 @@ internal sealed partial class GraphQLEndpoint(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
-            // Our deadline fired a moment before the executer's own timeout: the same answer.
+            // The deadline fired: the answer the executer gives for its own timeout.
             result = new ExecutionResult { Executed = false };
             result.AddError(new TimeoutError());
         }
@@ -212,12 +216,13 @@ internal sealed partial class GraphQLEndpoint(
 
         http.Response.Headers[StoreCallsHeader] = scope.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        // Written to a bounded buffer first: an answer over the cap is replaced by an error
-        // before any byte of it leaves, and no answer grows the process past the cap.
-        using var body = new BoundedBuffer(settings.MaxResponseBytes);
+        // Written to a bounded buffer of pooled memory first: an answer over the cap is replaced
+        // by an error before any byte of it leaves, and no answer grows the process past the cap.
+        // Then it goes out in one write, with its length (no chunked encoding).
+        using var answer = new BoundedBuffer(settings.MaxResponseBytes);
         try
         {
-            await serializer.WriteAsync(body, result, http.RequestAborted);
+            await serializer.WriteAsync(answer, result, http.RequestAborted);
         }
         catch (ResponseTooLargeException)
         {
@@ -228,8 +233,8 @@ internal sealed partial class GraphQLEndpoint(
 
         http.Response.StatusCode = StatusOf(result);
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        body.Position = 0;
-        await body.CopyToAsync(http.Response.Body, http.RequestAborted);
+        http.Response.ContentLength = answer.Length;
+        await http.Response.BodyWriter.WriteAsync(answer.WrittenMemory, http.RequestAborted);
     }
 
     private GraphQLHttpRequest ReadGet(HttpContext http)
@@ -246,7 +251,7 @@ internal sealed partial class GraphQLEndpoint(
         return request;
     }
 
-    private async Task<GraphQLHttpRequest> ReadPostAsync(HttpContext http)
+    private async Task<GraphQLHttpRequest> ReadPostAsync(HttpContext http, RequestBody body)
     {
         var contentType = http.Request.ContentType;
         if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var parsed))
@@ -270,33 +275,25 @@ internal sealed partial class GraphQLEndpoint(
             throw new BadRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        if (!await body.ReadAsync(http.Request.Body, http.Request.ContentLength, limit, http.RequestAborted))
         {
-            if (buffer.Length + read > limit)
-            {
-                throw new BadRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
-            }
-
-            buffer.Write(chunk, 0, read);
+            throw new BadRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (buffer.Length == 0)
+        if (body.Length == 0)
         {
             throw new BadRequestException("The request body is empty; send a JSON object with 'query'.");
         }
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            var document = body.Parse();
             if (JsonGuard.CheckBody(document.RootElement, options.Value) is { } refusal)
             {
                 throw new RequestRefusedException(refusal);
             }
 
-            return GraphQLHttpRequest.Parse(document.RootElement.Clone());
+            return GraphQLHttpRequest.Parse(document.RootElement);
         }
         catch (JsonException e)
         {
@@ -413,20 +410,6 @@ internal sealed partial class GraphQLEndpoint(
         return codes.Contains(ErrorCodes.Timeout) ? StatusCodes.Status504GatewayTimeout
             : codes.Contains(ErrorCodes.Internal) ? StatusCodes.Status500InternalServerError
             : StatusCodes.Status400BadRequest;
-    }
-
-    private static bool IsMutation(GraphQLDocument? document, string? operationName)
-    {
-        if (document is null)
-        {
-            return false;
-        }
-
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return operation?.Operation == OperationType.Mutation;
     }
 
     private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>

@@ -69,6 +69,25 @@ public sealed class HostileClassTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_of_exactly_the_cap_is_served_whole_and_one_byte_more_is_refused()
+    {
+        // {"data":{"<alias>":"Query"}} is 21 bytes plus the alias: 4,075 characters make 4,096.
+        static string Query(int aliasLength) => $"{{ {new string('a', aliasLength)}: __typename }}";
+
+        var atCap = await GraphQLWire.PostAsync(_http, new { query = Query(4075) });
+        var overCap = await GraphQLWire.PostAsync(_http, new { query = Query(4076) });
+
+        Assert.Equal(HttpStatusCode.OK, atCap.Status);
+        Assert.Equal($"{{\"data\":{{\"{new string('a', 4075)}\":\"Query\"}}}}", atCap.Text);
+        Assert.Equal(4096, System.Text.Encoding.UTF8.GetByteCount(atCap.Text));
+        Assert.Equal("4096", atCap.Headers["Content-Length"]);
+        Assert.Equal(HttpStatusCode.BadRequest, overCap.Status);
+        Assert.Equal("RESPONSE_TOO_LARGE", overCap.Code);
+        Assert.Equal("The answer is larger than 4096 bytes; select fewer fields or smaller pages.", overCap.Message);
+        ProtectionAssert.Clean(overCap);
+    }
+
+    [Fact]
     public async Task A_where_of_thousands_of_branches_is_INVALID_FILTER_not_an_internal_error()
     {
         var response = await GraphQLWire.PostAsync(_http, new { query = "query($w: PersonFilterInput) { people(where: $w) { totalCount } }", variables = new { w = Attacks.WideOrVariable(450) } });

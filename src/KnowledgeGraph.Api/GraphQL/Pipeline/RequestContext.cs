@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GraphQL;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
@@ -12,8 +11,11 @@ namespace KnowledgeGraph.Api.GraphQL.Pipeline;
 /// </summary>
 internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) : Dictionary<string, object?>
 {
-    private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(object Node, object Definition), object> _perField = new();
+    // Plain dictionaries under one lock, made on first use: most requests ask for a few loaders,
+    // and a concurrent dictionary costs more to create than all their lookups.
+    private readonly Lock _gate = new();
+    private Dictionary<string, object>? _loaders;
+    private Dictionary<(object Node, object Definition), object>? _perField;
 
     public IGraphStore Store { get; } = store;
 
@@ -22,9 +24,9 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
     /// <summary>The loader of nodes of type <typeparamref name="T"/> by key; a merged-away key loads its survivor.</summary>
     public BatchLoader<string, T> Nodes<T>()
         where T : Node =>
-        (BatchLoader<string, T>)_loaders.GetOrAdd(
-            "node:" + typeof(T).Name,
-            _ => new BatchLoader<string, T>(async (keys, ct) =>
+        (BatchLoader<string, T>)Loader(
+            NodeLoaderKey<T>.Key,
+            () => new BatchLoader<string, T>(async (keys, ct) =>
                 await Store.ResolveAsync<T>(keys, ct)));
 
     /// <summary>
@@ -32,22 +34,56 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
     /// a field's arguments come from literals and variables, so they are the same for every parent.
     /// </summary>
     public T PerField<T>(IResolveFieldContext context, Func<T> create) =>
-        (T)_perField.GetOrAdd((context.FieldAst, context.FieldDefinition), _ => create()!);
+        (T)GetOrAdd(ref _perField, (context.FieldAst, context.FieldDefinition), () => create()!);
 
     /// <summary>The loader named <paramref name="key"/>, made with <paramref name="fetch"/> the first time it is asked for.</summary>
     public BatchLoader<string, TValue> Loader<TValue>(string key, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, TValue>>> fetch)
         where TValue : class =>
-        (BatchLoader<string, TValue>)_loaders.GetOrAdd(key, _ => new BatchLoader<string, TValue>(fetch));
+        (BatchLoader<string, TValue>)Loader(key, () => new BatchLoader<string, TValue>(fetch));
 
     /// <summary>The loader of one relationship's pages, for one set of arguments.</summary>
     public BatchLoader<string, Page<T>> Expand<T>(Relation<T> relation, Filter? where, IReadOnlyList<SortField> order, PageRequest page)
         where T : class
     {
         // Fields with equal arguments share a batch; each distinct argument set is its own call.
-        return (BatchLoader<string, Page<T>>)_loaders.GetOrAdd(
+        return (BatchLoader<string, Page<T>>)Loader(
             LoaderKey.Of(relation.Name, where, order, page),
-            _ => new BatchLoader<string, Page<T>>(async (keys, ct) =>
+            () => new BatchLoader<string, Page<T>>(async (keys, ct) =>
                 await Store.ExpandAsync(relation, keys, where, order, page, ct)));
+    }
+
+    private object Loader(string key, Func<object> create) => GetOrAdd(ref _loaders, key, create);
+
+    /// <summary>The entry for <paramref name="key"/>, made outside the lock (it may ask for other entries); the first one stored wins.</summary>
+    private TValue GetOrAdd<TKey, TValue>(ref Dictionary<TKey, TValue>? map, TKey key, Func<TValue> create)
+        where TKey : notnull
+    {
+        lock (_gate)
+        {
+            if (map is not null && map.TryGetValue(key, out var found))
+            {
+                return found;
+            }
+        }
+
+        var made = create();
+        lock (_gate)
+        {
+            map ??= [];
+            if (map.TryGetValue(key, out var raced))
+            {
+                return raced;
+            }
+
+            map[key] = made;
+            return made;
+        }
+    }
+
+    /// <summary>The key of the node loader of each type, made once.</summary>
+    private static class NodeLoaderKey<T>
+    {
+        public static readonly string Key = "node:" + typeof(T).Name;
     }
 }
 
