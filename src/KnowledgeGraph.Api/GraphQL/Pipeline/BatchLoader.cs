@@ -90,16 +90,36 @@ internal sealed class BatchLoader<TKey, TValue>(
         public Task? Task { get; set; }
     }
 
+    /// <remarks>
+    /// Every key of a batch but the first finds the batch fetched already: it is answered without
+    /// an async state machine, which a level with hundreds of parents would otherwise make for
+    /// each of them.
+    /// </remarks>
     private sealed class Pending(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue?>
     {
-        public async Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default)
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default)
         {
-            await loader.RunAsync(batch, cancellationToken);
+            var run = loader.RunAsync(batch, cancellationToken);
+            return run.IsCompletedSuccessfully ? Task.FromResult(loader.Loaded(key)) : AfterAsync(run);
+        }
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
+        {
+            var run = loader.RunAsync(batch, cancellationToken);
+            return run.IsCompletedSuccessfully ? Task.FromResult<object?>(loader.Loaded(key)) : AfterAsObjectAsync(run);
+        }
+
+        private async Task<TValue?> AfterAsync(Task run)
+        {
+            await run;
             return loader.Loaded(key);
         }
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken);
+        private async Task<object?> AfterAsObjectAsync(Task run)
+        {
+            await run;
+            return loader.Loaded(key);
+        }
     }
 }
 
@@ -132,9 +152,20 @@ internal sealed class Completed<T>(T value) : IDataLoaderResult<T>
 /// <summary>A data-loader result transformed once it is known.</summary>
 internal sealed class Mapped<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, TOut> map) : IDataLoaderResult<TOut>
 {
-    public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) =>
-        map(await inner.GetResultAsync(cancellationToken));
+    public Task<TOut> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        // Synchronously when the inner result is known (see Pending): no state machine per parent.
+        var value = inner.GetResultAsync(cancellationToken);
+        return value.IsCompletedSuccessfully ? Task.FromResult(map(value.Result)) : MapAsync(value);
+    }
 
-    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-        await GetResultAsync(cancellationToken);
+    Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
+    {
+        var value = inner.GetResultAsync(cancellationToken);
+        return value.IsCompletedSuccessfully ? Task.FromResult<object?>(map(value.Result)) : MapAsObjectAsync(value);
+    }
+
+    private async Task<TOut> MapAsync(Task<TIn> value) => map(await value);
+
+    private async Task<object?> MapAsObjectAsync(Task<TIn> value) => map(await value);
 }
