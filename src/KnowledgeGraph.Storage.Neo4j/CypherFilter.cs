@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Query;
@@ -6,10 +5,10 @@ using KnowledgeGraph.Domain.Query;
 namespace KnowledgeGraph.Storage.Neo4j;
 
 /// <summary>
-/// The parameters of one statement, and the translation of the query model into Cypher over
-/// the maps in <see cref="RecordMaps"/>. Every value becomes a parameter; only names from the
-/// maps reach the Cypher text. Every predicate it emits is two-valued (never null), so
-/// <c>NOT</c> and the <c>all</c> quantifier mean what they say, as in the SQLite store.
+/// The parameters of one statement, and the query model spelled in Cypher over the maps in
+/// <see cref="RecordMaps"/>: a filter's normal form from <see cref="FilterRules"/>, which
+/// decides absence, negation and the edge cases, and sort keys. Every value becomes a
+/// parameter; only names from the maps reach the Cypher text.
 /// </summary>
 internal sealed class CypherFilter
 {
@@ -36,16 +35,26 @@ internal sealed class CypherFilter
         return "$" + name;
     }
 
-    /// <summary>The Cypher predicate for <paramref name="filter"/> on the record bound by <paramref name="binding"/>.</summary>
-    public string Where(Filter? filter, RecordMap map, Binding binding) => filter switch
+    /// <summary>
+    /// The Cypher predicate for <paramref name="filter"/> on the record bound by
+    /// <paramref name="binding"/>: the filter's normal form (<see cref="FilterRules"/>) spelled in Cypher.
+    /// </summary>
+    public string Where(Filter? filter, RecordMap map, Binding binding) => Cypher(FilterRules.Normalise(filter, map.Record), map, binding);
+
+    /// <summary>The condition in Cypher; <paramref name="inner"/> when it is a term of an enclosing AND, OR or NOT, which parenthesises it.</summary>
+    private string Cypher(Condition condition, RecordMap map, Binding binding, bool inner = false) => condition switch
     {
-        null => "true",
-        AllOf all => all.Filters.Count == 0 ? "true" : "(" + string.Join(" AND ", all.Filters.Select(f => Where(f, map, binding))) + ")",
-        AnyOf any => any.Filters.Count == 0 ? "false" : "(" + string.Join(" OR ", any.Filters.Select(f => Where(f, map, binding))) + ")",
-        Compare compare => Comparison(compare, map, binding),
-        Related related => Relation(related, map, binding),
-        _ => throw new NotSupportedException($"Filter {filter.GetType().Name} is not supported."),
+        AllTerms all => all.Terms.Count == 0 ? "true" : "(" + string.Join(" AND ", all.Terms.Select(f => Cypher(f, map, binding, inner: true))) + ")",
+        AnyTerm any => any.Terms.Count == 0 ? "false" : "(" + string.Join(" OR ", any.Terms.Select(f => Cypher(f, map, binding, inner: true))) + ")",
+        NotTerm not => $"NOT ({Cypher(not.Term, map, binding, inner: true)})",
+        Present present => Enclosed($"{Operand(map, binding, present.Field)} IS NOT NULL", inner),
+        Absent absent => Enclosed($"{Operand(map, binding, absent.Field)} IS NULL", inner),
+        ValueTest test => Enclosed(Test(test, map, binding), inner),
+        RelatedTerm related => Relation(related, map, binding),
+        _ => throw new NotSupportedException($"Condition {condition.GetType().Name} is not supported."),
     };
+
+    private static string Enclosed(string term, bool inner) => inner ? term : "(" + term + ")";
 
     /// <summary>
     /// The sort keys: absent values last in both directions, then the tie-breaker ascending.
@@ -58,7 +67,7 @@ internal sealed class CypherFilter
         {
             var c = map.Counts.TryGetValue(sort.Field, out var count)
                 ? count.Replace("{v}", binding.Var, StringComparison.Ordinal)
-                : Operand(map, binding, sort.Field).Expression;
+                : Operand(map, binding, map.Record.SortField(sort.Field).Name);
             keys.Add($"{c} IS NULL" + (reverse ? " DESC" : string.Empty));
             keys.Add(c + (sort.Descending != reverse ? " DESC" : string.Empty));
         }
@@ -68,94 +77,49 @@ internal sealed class CypherFilter
     }
 
     /// <summary>The value a field is stored as, for a value of the query model.</summary>
-    public static object ToStoredValue(object value, FieldType type) => type switch
+    public static object ToStoredValue(object value, FieldValueType type) => type switch
     {
-        FieldType.Date => DateText.Write((DateOnly)value),
-        FieldType.DateTime => InstantText.Write((DateTimeOffset)value),
-        FieldType.Enum => EnumNames.WireOf(value),
-        FieldType.Boolean => (bool)value,
+        FieldValueType.Date => DateText.Write((DateOnly)value),
+        FieldValueType.DateTime => InstantText.Write((DateTimeOffset)value),
+        FieldValueType.Enum => EnumNames.WireOf(value),
+        FieldValueType.Boolean => (bool)value,
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };
 
-    private string Comparison(Compare compare, RecordMap map, Binding binding)
+    private string Test(ValueTest test, RecordMap map, Binding binding)
     {
-        var (c, type) = Operand(map, binding, compare.Field);
-        if (compare.IgnoreCase && compare.Value is not null)
+        var type = test.Field.Type;
+        var c = Operand(map, binding, test.Field.Name);
+        if (test.Folded)
         {
-            if (type is not FieldType.Text)
-            {
-                throw new NotSupportedException($"{compare.Field} is not a string; it has no case to ignore.");
-            }
-
             // Both sides folded alike (CaseFolding.Fold): Java's toLower, with its final sigma
-            // made a plain one; the value folded here.
+            // made a plain one; the value already folded.
             c = $"replace(toLower({c}), '\\u03c2', '\\u03c3')";
-            compare = compare with
-            {
-                Value = compare.Value is string one
-                    ? CaseFolding.Fold(one)
-                    : ((IEnumerable)compare.Value).Cast<object>().Select(v => (object)CaseFolding.Fold((string)v)).ToArray(),
-            };
         }
 
-        if (compare.Value is null)
+        if (test.Op is ValueOp.In)
         {
-            return compare.Op switch
-            {
-                CompareOp.Eq => $"({c} IS NULL)",
-                CompareOp.Neq => $"({c} IS NOT NULL)",
-                _ => throw new ArgumentException($"{compare.Op} needs a value.", nameof(compare)),
-            };
+            var p = Parameter(((IEnumerable<object>)test.Value).Select(v => ToStoredValue(v, type)).ToArray());
+            return $"{c} IN " + (type == FieldValueType.Date ? $"[d IN {p} | date(d)]" : p);
         }
 
-        if (compare.Op is CompareOp.In or CompareOp.Nin)
+        var value = Parameter(ToStoredValue(test.Value, type));
+        var v = type == FieldValueType.Date ? $"date({value})" : value;
+        return test.Op switch
         {
-            var values = ((IEnumerable)compare.Value).Cast<object>().Select(v => ToStoredValue(v, type)).ToArray();
-            var p = Parameter(values);
-            var list = type == FieldType.Date ? $"[d IN {p} | date(d)]" : p;
-            return compare.Op == CompareOp.In
-                ? $"({c} IS NOT NULL AND {c} IN {list})"
-                : $"({c} IS NULL OR NOT {c} IN {list})";
-        }
-
-        if (compare.Op is CompareOp.Contains or CompareOp.NotContains or CompareOp.StartsWith
-            or CompareOp.NotStartsWith or CompareOp.EndsWith or CompareOp.NotEndsWith)
-        {
-            // Substring tests compare the stored text, as SQLite compares its text columns.
-            var text = type switch
-            {
-                FieldType.Date => $"toString({c})",
-                FieldType.Boolean => $"CASE {c} WHEN true THEN '1' ELSE '0' END",
-                _ => c,
-            };
-            var raw = ToStoredValue(compare.Value, type);
-            var s = Parameter(raw is bool b ? (b ? "1" : "0") : raw);
-            return compare.Op switch
-            {
-                CompareOp.Contains => $"({c} IS NOT NULL AND {text} CONTAINS {s})",
-                CompareOp.NotContains => $"({c} IS NULL OR NOT {text} CONTAINS {s})",
-                CompareOp.StartsWith => $"({c} IS NOT NULL AND {text} STARTS WITH {s})",
-                CompareOp.NotStartsWith => $"({c} IS NULL OR NOT {text} STARTS WITH {s})",
-                CompareOp.EndsWith => $"({c} IS NOT NULL AND {text} ENDS WITH {s})",
-                _ => $"({c} IS NULL OR NOT {text} ENDS WITH {s})",
-            };
-        }
-
-        var value = Parameter(ToStoredValue(compare.Value, type));
-        var v = type == FieldType.Date ? $"date({value})" : value;
-        return compare.Op switch
-        {
-            CompareOp.Eq => $"({c} IS NOT NULL AND {c} = {v})",
-            CompareOp.Neq => $"({c} IS NULL OR {c} <> {v})",
-            CompareOp.Gt => $"({c} IS NOT NULL AND {c} > {v})",
-            CompareOp.Gte => $"({c} IS NOT NULL AND {c} >= {v})",
-            CompareOp.Lt => $"({c} IS NOT NULL AND {c} < {v})",
-            CompareOp.Lte => $"({c} IS NOT NULL AND {c} <= {v})",
-            _ => throw new NotSupportedException($"{compare.Op} is not supported."),
+            ValueOp.Eq => $"{c} = {v}",
+            ValueOp.Gt => $"{c} > {v}",
+            ValueOp.Gte => $"{c} >= {v}",
+            ValueOp.Lt => $"{c} < {v}",
+            ValueOp.Lte => $"{c} <= {v}",
+            ValueOp.Contains => $"{c} CONTAINS {v}",
+            ValueOp.StartsWith => $"{c} STARTS WITH {v}",
+            ValueOp.EndsWith => $"{c} ENDS WITH {v}",
+            _ => throw new NotSupportedException($"{test.Op} is not supported."),
         };
     }
 
-    private string Relation(Related related, RecordMap map, Binding binding)
+    private string Relation(RelatedTerm related, RecordMap map, Binding binding)
     {
         if (!map.Relations.TryGetValue(related.Relation, out var relation))
         {
@@ -165,7 +129,7 @@ internal sealed class CypherFilter
         if (relation.EndNode is { } endNode)
         {
             // An affiliation's person and organisation always exist, exactly one of each.
-            var predicate = Where(related.Filter, relation.Target, endNode(binding));
+            var predicate = Cypher(related.Condition, relation.Target, endNode(binding));
             return related.Quantifier switch
             {
                 Quantifier.Is or Quantifier.Some or Quantifier.All => predicate,
@@ -189,18 +153,18 @@ internal sealed class CypherFilter
             innerBinding = new Binding(inner);
         }
 
-        var condition = Where(related.Filter, relation.Target, innerBinding);
+        var condition = Cypher(related.Condition, relation.Target, innerBinding);
         return related.Quantifier switch
         {
             Quantifier.Is or Quantifier.Some => $"EXISTS {{ MATCH {pattern} WHERE {condition} }}",
             Quantifier.None => $"(NOT EXISTS {{ MATCH {pattern} WHERE {condition} }})",
-            Quantifier.All => $"(NOT EXISTS {{ MATCH {pattern} WHERE NOT {condition} }})",
+            Quantifier.All => $"(NOT EXISTS {{ MATCH {pattern} WHERE NOT ({condition}) }})",
             _ => throw new NotSupportedException($"{related.Quantifier} is not supported."),
         };
     }
 
-    private static (string Expression, FieldType Type) Operand(RecordMap map, Binding binding, string field) =>
-        map.Fields.TryGetValue(field, out var f)
-            ? ($"{binding.Var}.{f.Property}", f.Type)
-            : throw new NotSupportedException($"{map.Name} has no field '{field}'.");
+    private static string Operand(RecordMap map, Binding binding, string field) =>
+        map.Fields.TryGetValue(field, out var property)
+            ? $"{binding.Var}.{property}"
+            : throw new NotSupportedException($"{map.Name} has no property for '{field}'.");
 }

@@ -69,16 +69,6 @@ internal static class Graph
     };
 }
 
-/// <summary>How a scalar field of the query model is stored.</summary>
-internal enum FieldType
-{
-    Text,
-    Boolean,
-    Date,
-    DateTime,
-    Enum,
-}
-
 /// <summary>
 /// The Cypher variables a record is bound to. A node record is one node variable; an
 /// affiliation is a relationship variable with its person and organisation nodes.
@@ -109,7 +99,11 @@ internal sealed class RecordMap
     /// <summary>The last sort keys, making every order total.</summary>
     public required Func<Binding, string[]> TieBreaker { get; init; }
 
-    public Dictionary<string, (string Property, FieldType Type)> Fields { get; } = new(StringComparer.Ordinal);
+    /// <summary>The record's fields, types and relations as the domain declares them.</summary>
+    public required RecordTable Record { get; init; }
+
+    /// <summary>The property of each field of <see cref="Record"/>.</summary>
+    public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, FilterRelation> Relations { get; } = new(StringComparer.Ordinal);
 
@@ -128,6 +122,7 @@ internal static class RecordMaps
 
     public static readonly RecordMap Article = new()
     {
+        Record = RecordFields.Article,
         Name = nameof(Graph.Article),
         Label = Graph.Article,
         Projection = v => $"{v} {{.key, .title, .url, .publisher, .syndicator, .agencies, .publishedAt, .publishedAtOffset, .language, .text}}",
@@ -146,6 +141,7 @@ internal static class RecordMaps
 
     public static readonly RecordMap Place = new()
     {
+        Record = RecordFields.Place,
         Name = nameof(Graph.Place),
         Label = Graph.Place,
         Projection = v => $"{v} {{.key, .name, .kind, .aliases, containedIn: {ToOne(v, Graph.ContainedIn, Graph.Place)}}}",
@@ -160,6 +156,7 @@ internal static class RecordMaps
 
     public static readonly RecordMap Organisation = new()
     {
+        Record = RecordFields.Organisation,
         Name = nameof(Graph.Organisation),
         Label = Graph.Organisation,
         Projection = v => $"{v} {{.key, .name, .kind, .aliases, .description, "
@@ -177,6 +174,7 @@ internal static class RecordMaps
 
     public static readonly RecordMap Affiliation = new()
     {
+        Record = RecordFields.Affiliation,
         Name = "Affiliation",
         Read = m => new Affiliation(
             RequiredString(m, "person"),
@@ -188,6 +186,7 @@ internal static class RecordMaps
 
     public static readonly RecordMap Person = new()
     {
+        Record = RecordFields.Person,
         Name = nameof(Graph.Person),
         Label = Graph.Person,
         Projection = v => $"{v} {{.key, .name, .aliases, .description, affiliations: COLLECT {{ "
@@ -206,6 +205,7 @@ internal static class RecordMaps
 
     public static readonly RecordMap Negotiation = new()
     {
+        Record = RecordFields.Negotiation,
         Name = nameof(Graph.Negotiation),
         Label = Graph.Negotiation,
 
@@ -234,6 +234,7 @@ internal static class RecordMaps
 
     public static readonly RecordMap Statement = new()
     {
+        Record = RecordFields.Statement,
         Name = nameof(Graph.Statement),
         Label = Graph.Statement,
         Projection = v => $"{v} {{.key, .text, .kind, .direct, .retracted, .retractionReason, .retractedAt, date: toString({v}.date), "
@@ -294,43 +295,43 @@ internal static class RecordMaps
     {
         foreach (var map in new[] { Article, Place, Organisation, Person, Negotiation, Statement })
         {
-            map.Fields[Fields.Key] = ("key", FieldType.Text);
+            map.Fields[Fields.Key] = "key";
         }
 
-        Article.Fields[Fields.Title] = ("title", FieldType.Text);
-        Article.Fields[Fields.Url] = ("url", FieldType.Text);
-        Article.Fields[Fields.Publisher] = ("publisher", FieldType.Text);
-        Article.Fields[Fields.PublishedAt] = ("publishedAt", FieldType.DateTime);
+        Article.Fields[Fields.Title] = "title";
+        Article.Fields[Fields.Url] = "url";
+        Article.Fields[Fields.Publisher] = "publisher";
+        Article.Fields[Fields.PublishedAt] = "publishedAt";
 
-        Place.Fields[Fields.Name] = ("name", FieldType.Text);
-        Place.Fields[Fields.Kind] = ("kind", FieldType.Enum);
+        Place.Fields[Fields.Name] = "name";
+        Place.Fields[Fields.Kind] = "kind";
         Place.Relations[FilterRelations.ContainedIn] = new(Place, Graph.ContainedIn);
 
-        Organisation.Fields[Fields.Name] = ("name", FieldType.Text);
-        Organisation.Fields[Fields.Kind] = ("kind", FieldType.Enum);
-        Organisation.Fields[Fields.Description] = ("description", FieldType.Text);
+        Organisation.Fields[Fields.Name] = "name";
+        Organisation.Fields[Fields.Kind] = "kind";
+        Organisation.Fields[Fields.Description] = "description";
         Organisation.Relations[FilterRelations.Country] = new(Place, Graph.BasedIn);
         Organisation.Relations[FilterRelations.PartOf] = new(Organisation, Graph.PartOf);
 
-        Person.Fields[Fields.Name] = ("name", FieldType.Text);
-        Person.Fields[Fields.Description] = ("description", FieldType.Text);
+        Person.Fields[Fields.Name] = "name";
+        Person.Fields[Fields.Description] = "description";
         Person.Relations[FilterRelations.Affiliations] = new(Affiliation, Graph.AffiliatedWith, ToAffiliations: true);
 
-        Affiliation.Fields[Fields.Role] = ("role", FieldType.Text);
-        Affiliation.Fields[Fields.Current] = ("current", FieldType.Boolean);
+        Affiliation.Fields[Fields.Role] = "role";
+        Affiliation.Fields[Fields.Current] = "current";
         Affiliation.Relations[FilterRelations.Organisation] = new(Organisation, null, EndNode: b => new Binding(b.OrganisationVar!));
         Affiliation.Relations[FilterRelations.Person] = new(Person, null, EndNode: b => new Binding(b.PersonVar!));
 
-        Negotiation.Fields[Fields.Name] = ("name", FieldType.Text);
-        Negotiation.Fields[Fields.Status] = ("status", FieldType.Enum);
+        Negotiation.Fields[Fields.Name] = "name";
+        Negotiation.Fields[Fields.Status] = "status";
         Negotiation.Relations[FilterRelations.Venue] = new(Place, Graph.HeldAt);
         Negotiation.Relations[FilterRelations.Parties] = new(Organisation, Graph.HasParty);
 
-        Statement.Fields[Fields.Text] = ("text", FieldType.Text);
-        Statement.Fields[Fields.Kind] = ("kind", FieldType.Enum);
-        Statement.Fields[Fields.Direct] = ("direct", FieldType.Boolean);
-        Statement.Fields[Fields.Date] = ("date", FieldType.Date);
-        Statement.Fields[Fields.Retracted] = ("retracted", FieldType.Boolean);
+        Statement.Fields[Fields.Text] = "text";
+        Statement.Fields[Fields.Kind] = "kind";
+        Statement.Fields[Fields.Direct] = "direct";
+        Statement.Fields[Fields.Date] = "date";
+        Statement.Fields[Fields.Retracted] = "retracted";
         Statement.Relations[FilterRelations.SpeakerPerson] = new(Person, Graph.SaidBy);
         Statement.Relations[FilterRelations.SpeakerOrganisation] = new(Organisation, Graph.SaidBy);
         Statement.Relations[FilterRelations.SaidAt] = new(Place, Graph.SaidAt);

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,9 +7,9 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeGraph.Storage.Sqlite;
 
 /// <summary>
-/// Translates the query model into SQL over the maps in <see cref="TableMaps"/>. Every value
-/// becomes a parameter; only names from the maps reach the SQL text. Every predicate it emits
-/// is two-valued (never NULL), so NOT and the <c>all</c> quantifier mean what they say.
+/// Spells the query model in SQL over the maps in <see cref="TableMaps"/>: a filter's normal
+/// form from <see cref="FilterRules"/>, which decides absence, negation and the edge cases, and
+/// sort keys. Every value becomes a parameter; only names from the maps reach the SQL text.
 /// </summary>
 internal sealed class SqlFilter(SqliteCommand command)
 {
@@ -25,16 +24,26 @@ internal sealed class SqlFilter(SqliteCommand command)
         return name;
     }
 
-    /// <summary>The SQL predicate for <paramref name="filter"/> on rows of <paramref name="map"/> aliased <paramref name="alias"/>.</summary>
-    public string Where(Filter? filter, TableMap map, string alias) => filter switch
+    /// <summary>
+    /// The SQL predicate for <paramref name="filter"/> on rows of <paramref name="map"/> aliased
+    /// <paramref name="alias"/>: the filter's normal form (<see cref="FilterRules"/>) spelled in SQL.
+    /// </summary>
+    public string Where(Filter? filter, TableMap map, string alias) => Sql(FilterRules.Normalise(filter, map.Record), map, alias);
+
+    /// <summary>The condition in SQL; <paramref name="inner"/> when it is a term of an enclosing AND, OR or NOT, which parenthesises it.</summary>
+    private string Sql(Condition condition, TableMap map, string alias, bool inner = false) => condition switch
     {
-        null => "1",
-        AllOf all => all.Filters.Count == 0 ? "1" : Balanced([.. all.Filters.Select(f => Where(f, map, alias))], " AND "),
-        AnyOf any => any.Filters.Count == 0 ? "0" : Balanced([.. any.Filters.Select(f => Where(f, map, alias))], " OR "),
-        Compare compare => Comparison(compare, map, alias),
-        Related related => Relation(related, map, alias),
-        _ => throw new NotSupportedException($"Filter {filter.GetType().Name} is not supported."),
+        AllTerms all => all.Terms.Count == 0 ? "1" : Balanced([.. all.Terms.Select(f => Sql(f, map, alias, inner: true))], " AND "),
+        AnyTerm any => any.Terms.Count == 0 ? "0" : Balanced([.. any.Terms.Select(f => Sql(f, map, alias, inner: true))], " OR "),
+        NotTerm not => $"NOT ({Sql(not.Term, map, alias, inner: true)})",
+        Present present => Enclosed($"{alias}.{Column(map, present.Field)} IS NOT NULL", inner),
+        Absent absent => Enclosed($"{alias}.{Column(map, absent.Field)} IS NULL", inner),
+        ValueTest test => Enclosed(Test(test, map, alias), inner),
+        RelatedTerm related => Relation(related, map, alias),
+        _ => throw new NotSupportedException($"Condition {condition.GetType().Name} is not supported."),
     };
+
+    private static string Enclosed(string term, bool inner) => inner ? term : "(" + term + ")";
 
     /// <summary>
     /// The terms joined by <paramref name="op"/> as a balanced tree of parentheses: SQLite parses
@@ -52,7 +61,7 @@ internal sealed class SqlFilter(SqliteCommand command)
         {
             var column = map.Counts.TryGetValue(sort.Field, out var count)
                 ? count.Replace("{a}", alias, StringComparison.Ordinal)
-                : $"{alias}.{Column(map, sort.Field).Column}";
+                : $"{alias}.{Column(map, map.Record.SortField(sort.Field).Name)}";
 
             // Absent values sort last in both directions, on every store.
             builder.Append(column).Append(" IS NULL, ").Append(column).Append(sort.Descending ? " DESC, " : " ASC, ");
@@ -62,74 +71,48 @@ internal sealed class SqlFilter(SqliteCommand command)
         return builder.ToString();
     }
 
-    private string Comparison(Compare compare, TableMap map, string alias)
+    private string Test(ValueTest test, TableMap map, string alias)
     {
-        var (column, type) = Column(map, compare.Field);
-        var c = $"{alias}.{column}";
-        if (compare.IgnoreCase && compare.Value is not null)
+        var type = test.Field.Type;
+        var c = $"{alias}.{Column(map, test.Field.Name)}";
+        if (test.Folded)
         {
-            if (type is not ColumnType.Text)
-            {
-                throw new NotSupportedException($"{compare.Field} is not a string; it has no case to ignore.");
-            }
-
-            // Both sides folded alike: the column by the registered function, the value here.
+            // Both sides folded alike: the column by the registered function, the value already.
             c = SqliteFunctions.Fold(c);
-            compare = compare with
-            {
-                Value = compare.Value is string one
-                    ? CaseFolding.Fold(one)
-                    : ((IEnumerable)compare.Value).Cast<object>().Select(v => (object)CaseFolding.Fold((string)v)).ToArray(),
-            };
         }
 
-        if (compare.Value is null)
+        if (test.Op is ValueOp.In)
         {
-            return compare.Op switch
-            {
-                CompareOp.Eq => $"({c} IS NULL)",
-                CompareOp.Neq => $"({c} IS NOT NULL)",
-                _ => throw new ArgumentException($"{compare.Op} needs a value.", nameof(compare)),
-            };
-        }
-
-        if (compare.Op is CompareOp.In or CompareOp.Nin)
-        {
-            var list = JsonSerializer.Serialize(((IEnumerable)compare.Value).Cast<object>().Select(v => TableMaps.ToColumnValue(v, type)));
-            var values = type is ColumnType.Boolean
+            var list = JsonSerializer.Serialize(((IEnumerable<object>)test.Value).Select(v => TableMaps.ToColumnValue(v, type)));
+            var values = type is FieldValueType.Boolean
                 ? $"(SELECT CAST(value AS INTEGER) FROM json_each({Parameter(list)}))"
                 : $"(SELECT value FROM json_each({Parameter(list)}))";
-            return compare.Op == CompareOp.In
-                ? $"({c} IS NOT NULL AND {c} IN {values})"
-                : $"({c} IS NULL OR {c} NOT IN {values})";
+            return $"{c} IN {values}";
         }
 
-        var raw = TableMaps.ToColumnValue(compare.Value, type);
-        var p = type is ColumnType.Boolean or ColumnType.Integer
+        var raw = TableMaps.ToColumnValue(test.Value, type);
+        var p = type is FieldValueType.Boolean
             ? Parameter(long.Parse(raw, CultureInfo.InvariantCulture))
             : Parameter(raw);
-        return compare.Op switch
+        return test.Op switch
         {
-            CompareOp.Eq => $"({c} IS NOT NULL AND {c} = {p})",
-            CompareOp.Neq => $"({c} IS NULL OR {c} <> {p})",
-            CompareOp.Gt => $"({c} IS NOT NULL AND {c} > {p})",
-            CompareOp.Gte => $"({c} IS NOT NULL AND {c} >= {p})",
-            CompareOp.Lt => $"({c} IS NOT NULL AND {c} < {p})",
-            CompareOp.Lte => $"({c} IS NOT NULL AND {c} <= {p})",
+            ValueOp.Eq => $"{c} = {p}",
+            ValueOp.Gt => $"{c} > {p}",
+            ValueOp.Gte => $"{c} >= {p}",
+            ValueOp.Lt => $"{c} < {p}",
+            ValueOp.Lte => $"{c} <= {p}",
             // Substring tests compare UTF-8 bytes (BLOB casts): length() and substr() on TEXT
             // count characters only up to the first U+0000, so a value holding one would match
-            // wrongly. A byte match of valid UTF-8 is a match of whole characters.
-            CompareOp.Contains => $"({c} IS NOT NULL AND instr(CAST({c} AS BLOB), CAST({p} AS BLOB)) > 0)",
-            CompareOp.NotContains => $"({c} IS NULL OR instr(CAST({c} AS BLOB), CAST({p} AS BLOB)) = 0)",
-            CompareOp.StartsWith => $"({c} IS NOT NULL AND substr(CAST({c} AS BLOB), 1, length(CAST({p} AS BLOB))) = CAST({p} AS BLOB))",
-            CompareOp.NotStartsWith => $"({c} IS NULL OR substr(CAST({c} AS BLOB), 1, length(CAST({p} AS BLOB))) <> CAST({p} AS BLOB))",
-            CompareOp.EndsWith => $"({c} IS NOT NULL AND (length(CAST({p} AS BLOB)) = 0 OR substr(CAST({c} AS BLOB), -length(CAST({p} AS BLOB))) = CAST({p} AS BLOB)))",
-            CompareOp.NotEndsWith => $"({c} IS NULL OR (length(CAST({p} AS BLOB)) > 0 AND substr(CAST({c} AS BLOB), -length(CAST({p} AS BLOB))) <> CAST({p} AS BLOB)))",
-            _ => throw new NotSupportedException($"{compare.Op} is not supported."),
+            // wrongly. A byte match of valid UTF-8 is a match of whole characters. The value is
+            // never empty here (FilterRules), so a negative substr() start is a real suffix.
+            ValueOp.Contains => $"instr(CAST({c} AS BLOB), CAST({p} AS BLOB)) > 0",
+            ValueOp.StartsWith => $"substr(CAST({c} AS BLOB), 1, length(CAST({p} AS BLOB))) = CAST({p} AS BLOB)",
+            ValueOp.EndsWith => $"substr(CAST({c} AS BLOB), -length(CAST({p} AS BLOB))) = CAST({p} AS BLOB)",
+            _ => throw new NotSupportedException($"{test.Op} is not supported."),
         };
     }
 
-    private string Relation(Related related, TableMap map, string alias)
+    private string Relation(RelatedTerm related, TableMap map, string alias)
     {
         if (!map.Relations.TryGetValue(related.Relation, out var relation))
         {
@@ -143,18 +126,18 @@ internal sealed class SqlFilter(SqliteCommand command)
             .Replace("{i}", inner, StringComparison.Ordinal)
             .Replace("{j}", link, StringComparison.Ordinal)
             .Replace("{o}", alias, StringComparison.Ordinal);
-        var predicate = Where(related.Filter, relation.Target, inner);
+        var predicate = Sql(related.Condition, relation.Target, inner);
         return related.Quantifier switch
         {
             Quantifier.Is or Quantifier.Some => $"EXISTS (SELECT 1 FROM {from} WHERE {correlation} AND {predicate})",
             Quantifier.None => $"NOT EXISTS (SELECT 1 FROM {from} WHERE {correlation} AND {predicate})",
-            Quantifier.All => $"NOT EXISTS (SELECT 1 FROM {from} WHERE {correlation} AND NOT {predicate})",
+            Quantifier.All => $"NOT EXISTS (SELECT 1 FROM {from} WHERE {correlation} AND NOT ({predicate}))",
             _ => throw new NotSupportedException($"{related.Quantifier} is not supported."),
         };
     }
 
-    private static (string Column, ColumnType Type) Column(TableMap map, string field) =>
+    private static string Column(TableMap map, string field) =>
         map.Fields.TryGetValue(field, out var column)
             ? column
-            : throw new NotSupportedException($"{map.Table} has no field '{field}'.");
+            : throw new NotSupportedException($"{map.Table} has no column for '{field}'.");
 }

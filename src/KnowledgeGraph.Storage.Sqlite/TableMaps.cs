@@ -6,17 +6,6 @@ using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
-/// <summary>How a scalar field of the query model is stored.</summary>
-internal enum ColumnType
-{
-    Text,
-    Integer,
-    Boolean,
-    Date,
-    DateTime,
-    Enum,
-}
-
 /// <summary>A relation a filter can follow: the rows of <see cref="Target"/> (alias <c>{i}</c>) related to <c>{o}</c>.</summary>
 /// <param name="Target">The related table.</param>
 /// <param name="From">The FROM clause, with <c>{i}</c> for the related table and <c>{j}</c> for a link table.</param>
@@ -37,7 +26,11 @@ internal sealed class TableMap
     /// <summary>The last sort keys, making every order total.</summary>
     public string TieBreaker { get; init; } = "{a}.key";
 
-    public Dictionary<string, (string Column, ColumnType Type)> Fields { get; } = new(StringComparer.Ordinal);
+    /// <summary>The record's fields, types and relations as the domain declares them.</summary>
+    public required RecordTable Record { get; init; }
+
+    /// <summary>The column of each field of <see cref="Record"/>.</summary>
+    public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, FilterRelation> Relations { get; } = new(StringComparer.Ordinal);
 
@@ -50,6 +43,7 @@ internal static class TableMaps
 {
     public static readonly TableMap Article = new()
     {
+        Record = RecordFields.Article,
         Table = "article",
         Columns = "t.key, t.title, t.url, t.publisher, t.syndicator, t.agencies, t.published_at, t.published_offset_minutes, t.language, t.text",
         Read = (r, o) => new Article(
@@ -66,6 +60,7 @@ internal static class TableMaps
 
     public static readonly TableMap Place = new()
     {
+        Record = RecordFields.Place,
         Table = "place",
         Columns = "t.key, t.name, t.kind, t.aliases, t.contained_in",
         Read = (r, o) => new Place(
@@ -78,6 +73,7 @@ internal static class TableMaps
 
     public static readonly TableMap Organisation = new()
     {
+        Record = RecordFields.Organisation,
         Table = "organisation",
         Columns = "t.key, t.name, t.kind, t.aliases, t.description, t.country, t.part_of",
         Read = (r, o) => new Organisation(
@@ -92,6 +88,7 @@ internal static class TableMaps
 
     public static readonly TableMap Affiliation = new()
     {
+        Record = RecordFields.Affiliation,
         Table = "affiliation",
         Columns = "t.person, t.organisation, t.role, t.current",
         TieBreaker = "{a}.person, {a}.ordinal",
@@ -104,6 +101,7 @@ internal static class TableMaps
 
     public static readonly TableMap Person = new()
     {
+        Record = RecordFields.Person,
         Table = "person",
         Columns = "t.key, t.name, t.aliases, t.description, "
             + "(SELECT json_group_array(json_array(a.organisation, a.role, a.current)) "
@@ -125,6 +123,7 @@ internal static class TableMaps
 
     public static readonly TableMap Negotiation = new()
     {
+        Record = RecordFields.Negotiation,
         Table = "negotiation",
         Columns = "t.key, t.name, t.status, t.venue, "
             + "(SELECT json_group_array(p.organisation) FROM (SELECT * FROM negotiation_party p WHERE p.negotiation = t.key ORDER BY p.ordinal) p), "
@@ -150,6 +149,7 @@ internal static class TableMaps
 
     public static readonly TableMap Statement = new()
     {
+        Record = RecordFields.Statement,
         Table = "statement",
         Columns = "t.key, t.text, t.kind, t.direct, t.speaker_person, t.speaker_organisation, t.said_at, t.date, t.negotiation, t.responds_to, "
             + "(SELECT json_group_array(s.place) FROM (SELECT * FROM statement_about s WHERE s.statement = t.key ORDER BY s.ordinal) s), "
@@ -201,44 +201,44 @@ internal static class TableMaps
     {
         foreach (var map in new[] { Article, Place, Organisation, Person, Negotiation, Statement })
         {
-            map.Fields[Fields.Key] = ("key", ColumnType.Text);
+            map.Fields[Fields.Key] = "key";
         }
 
-        Article.Fields[Fields.Title] = ("title", ColumnType.Text);
-        Article.Fields[Fields.Url] = ("url", ColumnType.Text);
-        Article.Fields[Fields.Publisher] = ("publisher", ColumnType.Text);
-        Article.Fields[Fields.PublishedAt] = ("published_at", ColumnType.DateTime);
+        Article.Fields[Fields.Title] = "title";
+        Article.Fields[Fields.Url] = "url";
+        Article.Fields[Fields.Publisher] = "publisher";
+        Article.Fields[Fields.PublishedAt] = "published_at";
 
-        Place.Fields[Fields.Name] = ("name", ColumnType.Text);
-        Place.Fields[Fields.Kind] = ("kind", ColumnType.Enum);
+        Place.Fields[Fields.Name] = "name";
+        Place.Fields[Fields.Kind] = "kind";
         Place.Relations[FilterRelations.ContainedIn] = new(Place, "place {i}", "{i}.key = {o}.contained_in");
 
-        Organisation.Fields[Fields.Name] = ("name", ColumnType.Text);
-        Organisation.Fields[Fields.Kind] = ("kind", ColumnType.Enum);
-        Organisation.Fields[Fields.Description] = ("description", ColumnType.Text);
+        Organisation.Fields[Fields.Name] = "name";
+        Organisation.Fields[Fields.Kind] = "kind";
+        Organisation.Fields[Fields.Description] = "description";
         Organisation.Relations[FilterRelations.Country] = new(Place, "place {i}", "{i}.key = {o}.country");
         Organisation.Relations[FilterRelations.PartOf] = new(Organisation, "organisation {i}", "{i}.key = {o}.part_of");
 
-        Person.Fields[Fields.Name] = ("name", ColumnType.Text);
-        Person.Fields[Fields.Description] = ("description", ColumnType.Text);
+        Person.Fields[Fields.Name] = "name";
+        Person.Fields[Fields.Description] = "description";
         Person.Relations[FilterRelations.Affiliations] = new(Affiliation, "affiliation {i}", "{i}.person = {o}.key");
 
-        Affiliation.Fields[Fields.Role] = ("role", ColumnType.Text);
-        Affiliation.Fields[Fields.Current] = ("current", ColumnType.Boolean);
+        Affiliation.Fields[Fields.Role] = "role";
+        Affiliation.Fields[Fields.Current] = "current";
         Affiliation.Relations[FilterRelations.Organisation] = new(Organisation, "organisation {i}", "{i}.key = {o}.organisation");
         Affiliation.Relations[FilterRelations.Person] = new(Person, "person {i}", "{i}.key = {o}.person");
 
-        Negotiation.Fields[Fields.Name] = ("name", ColumnType.Text);
-        Negotiation.Fields[Fields.Status] = ("status", ColumnType.Enum);
+        Negotiation.Fields[Fields.Name] = "name";
+        Negotiation.Fields[Fields.Status] = "status";
         Negotiation.Relations[FilterRelations.Venue] = new(Place, "place {i}", "{i}.key = {o}.venue");
         Negotiation.Relations[FilterRelations.Parties] = new(
             Organisation, "negotiation_party {j} JOIN organisation {i} ON {i}.key = {j}.organisation", "{j}.negotiation = {o}.key");
 
-        Statement.Fields[Fields.Text] = ("text", ColumnType.Text);
-        Statement.Fields[Fields.Kind] = ("kind", ColumnType.Enum);
-        Statement.Fields[Fields.Direct] = ("direct", ColumnType.Boolean);
-        Statement.Fields[Fields.Date] = ("date", ColumnType.Date);
-        Statement.Fields[Fields.Retracted] = ("retracted", ColumnType.Boolean);
+        Statement.Fields[Fields.Text] = "text";
+        Statement.Fields[Fields.Kind] = "kind";
+        Statement.Fields[Fields.Direct] = "direct";
+        Statement.Fields[Fields.Date] = "date";
+        Statement.Fields[Fields.Retracted] = "retracted";
         Statement.Relations[FilterRelations.SpeakerPerson] = new(Person, "person {i}", "{i}.key = {o}.speaker_person");
         Statement.Relations[FilterRelations.SpeakerOrganisation] = new(Organisation, "organisation {i}", "{i}.key = {o}.speaker_organisation");
         Statement.Relations[FilterRelations.SaidAt] = new(Place, "place {i}", "{i}.key = {o}.said_at");
@@ -259,12 +259,12 @@ internal static class TableMaps
         Article.Counts[CountFields.Statements] = "(SELECT count(*) FROM evidence kc WHERE kc.article = {a}.key)";
     }
 
-    public static string ToColumnValue(object value, ColumnType type) => type switch
+    public static string ToColumnValue(object value, FieldValueType type) => type switch
     {
-        ColumnType.Date => DateText.Write((DateOnly)value),
-        ColumnType.DateTime => InstantText.Write((DateTimeOffset)value),
-        ColumnType.Enum => EnumNames.WireOf(value),
-        ColumnType.Boolean => (bool)value ? "1" : "0",
+        FieldValueType.Date => DateText.Write((DateOnly)value),
+        FieldValueType.DateTime => InstantText.Write((DateTimeOffset)value),
+        FieldValueType.Enum => EnumNames.WireOf(value),
+        FieldValueType.Boolean => (bool)value ? "1" : "0",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };
 

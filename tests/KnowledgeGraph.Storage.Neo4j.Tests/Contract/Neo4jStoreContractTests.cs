@@ -46,14 +46,7 @@ public sealed class Neo4jServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // Skip only when no Docker engine answers; any other start-up failure fails the suite.
-        if (await DockerProbe.WhyNoEngineAsync() is { } noEngine)
-        {
-            Unavailable = $"no Docker engine answers, so {Image} cannot run ({noEngine})";
-            return;
-        }
-
-        try
+        (Unavailable, Failure) = await ContainerStartup.StartAsync(Image, DockerProbe.WhyNoEngineAsync, async () =>
         {
             _container = new ContainerBuilder(Image)
                 .WithEnvironment("NEO4J_AUTH", "neo4j/" + Password)
@@ -72,11 +65,7 @@ public sealed class Neo4jServer : IAsyncLifetime
                 Password = Password,
                 RetryBudget = TimeSpan.FromSeconds(20),
             };
-        }
-        catch (Exception e)
-        {
-            Failure = $"a Docker engine answers, but {Image} did not start ({e.GetType().Name}: {FirstLine(e.Message)})";
-        }
+        });
     }
 
     /// <summary>The store over the seeded database. Tests do not write to it; an empty store wipes it, so it is re-seeded when needed.</summary>
@@ -143,8 +132,6 @@ public sealed class Neo4jServer : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode && !body.Contains("\"errors\"", StringComparison.Ordinal), $"Wiping the database failed: {(int)response.StatusCode} {body}");
     }
-
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }
 
 /// <summary>One Neo4j container for every class that needs it; the classes run one after another, as they wipe and seed it.</summary>

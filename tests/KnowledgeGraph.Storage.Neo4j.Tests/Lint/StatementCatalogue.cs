@@ -21,6 +21,8 @@ public sealed class StatementCatalogue(StoreHarness harness)
 {
     private static readonly Quantifier[] Quantifiers = Enum.GetValues<Quantifier>();
     private static readonly CompareOp[] Ops = Enum.GetValues<CompareOp>();
+    private static readonly CompareOp[] SubstringOps =
+        [CompareOp.Contains, CompareOp.NotContains, CompareOp.StartsWith, CompareOp.NotStartsWith, CompareOp.EndsWith, CompareOp.NotEndsWith];
 
     private readonly Dictionary<int, string> _names = [];
     private readonly Neo4jGraphStore _store = harness.Store;
@@ -165,8 +167,8 @@ public sealed class StatementCatalogue(StoreHarness harness)
 
     private (SortField[] Ascending, SortField[] Descending) Sorts(RecordMap map)
     {
-        // The relationship counts sort too.
-        var keys = map.Fields.Keys.Concat(map.Counts.Keys).ToArray();
+        // Every field the domain lets a list be sorted by; the relationship counts sort too.
+        var keys = map.Record.Fields.Values.Where(f => f.Sortable).Select(f => f.Name).Concat(map.Counts.Keys).ToArray();
         Fragments += 2 * keys.Length;
         return (keys.Select(f => new SortField(f, false)).ToArray(), keys.Select(f => new SortField(f, true)).ToArray());
     }
@@ -175,13 +177,16 @@ public sealed class StatementCatalogue(StoreHarness harness)
     private (AllOf Comparisons, AnyOf? Relations) Filters(RecordMap map)
     {
         var comparisons = new List<Filter>();
-        foreach (var (field, (_, type)) in map.Fields)
+        foreach (var (field, type) in map.Record.Fields.Values.Select(f => (f.Name, f.Type)))
         {
             var value = SampleValue(map, type);
             comparisons.Add(new Compare(field, CompareOp.Eq, null));
             comparisons.Add(new Compare(field, CompareOp.Neq, null));
-            comparisons.AddRange(Ops.Select(op => new Compare(field, op, op is CompareOp.In or CompareOp.Nin ? new[] { value, value } : value)));
-            if (type == FieldType.Text)
+
+            // Substring tests are for text only (FilterRules).
+            comparisons.AddRange(Ops.Where(op => type == FieldValueType.Text || !SubstringOps.Contains(op))
+                .Select(op => new Compare(field, op, op is CompareOp.In or CompareOp.Nin ? new[] { value, value } : value)));
+            if (type == FieldValueType.Text)
             {
                 // The case-insensitive operations fold the stored text first.
                 comparisons.AddRange(Ops.Where(op => op < CompareOp.Gt).Select(op => new Compare(field, op, op is CompareOp.In or CompareOp.Nin ? new[] { value, value } : value) { IgnoreCase = true }));
@@ -205,13 +210,13 @@ public sealed class StatementCatalogue(StoreHarness harness)
             ? new Compare(Fields.Key, CompareOp.Eq, "k")
             : new Compare(Fields.Role, CompareOp.StartsWith, "deputy");
 
-    private static object SampleValue(RecordMap map, FieldType type) => type switch
+    private static object SampleValue(RecordMap map, FieldValueType type) => type switch
     {
-        FieldType.Text => "x",
-        FieldType.Boolean => true,
-        FieldType.Date => new DateOnly(2025, 6, 2),
-        FieldType.DateTime => new DateTimeOffset(2025, 6, 9, 8, 0, 0, TimeSpan.FromHours(3)),
-        FieldType.Enum => map.Name switch
+        FieldValueType.Text => "x",
+        FieldValueType.Boolean => true,
+        FieldValueType.Date => new DateOnly(2025, 6, 2),
+        FieldValueType.DateTime => new DateTimeOffset(2025, 6, 9, 8, 0, 0, TimeSpan.FromHours(3)),
+        FieldValueType.Enum => map.Name switch
         {
             "Place" => PlaceKind.Region,
             "Organisation" => OrganisationKind.Ministry,
