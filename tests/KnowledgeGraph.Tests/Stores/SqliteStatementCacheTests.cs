@@ -166,6 +166,14 @@ public sealed class SqliteStatementCacheTests : IDisposable
         using var reads = new ReadConnections(ConnectionString(path), maxIdle: 1, statementsPerConnection: 4);
         const string Count = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < @n) SELECT count(*) FROM c";
 
+        // A call that ends normally first: the interrupt must work on a connection given back before.
+        using (var unused = CancellationTokenSource.CreateLinkedTokenSource(Cancel))
+        {
+            await using var connection = await reads.RentAsync(unused.Token);
+            connection.Builder.Parameters.AddWithValue("@n", 10L);
+            Assert.Equal(10L, await ScalarAsync(connection.Command(Count)));
+        }
+
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel))
         {
             await using var connection = await reads.RentAsync(timeout.Token);
@@ -180,7 +188,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
         {
             connection.Builder.Parameters.AddWithValue("@n", 1000L);
             Assert.Equal(1000L, await ScalarAsync(connection.Command(Count)));
-            Assert.Equal((1L, 1L), (connection.Statements.Prepared, connection.Statements.Reused));
+            Assert.Equal((1L, 2L), (connection.Statements.Prepared, connection.Statements.Reused));
         }
 
         Assert.Equal(1, reads.IdleCount);
