@@ -32,17 +32,23 @@ internal sealed class InterruptibleConnection(string connectionString) : SqliteC
         _interrupt = cancellationToken.Register(static state => ((InterruptibleConnection)state!).Interrupt(), this);
     }
 
-    /// <inheritdoc />
-    public override void Close()
+    /// <summary>Ends what <see cref="InterruptOn"/> started; the connection then runs unwatched.</summary>
+    public void StopInterrupting()
     {
         // Waits for a callback already running, so no interrupt can follow the handle into the pool.
         _interrupt.Dispose();
+        _interrupt = default;
         if (_watching && Handle is { } handle)
         {
             SQLitePCL.raw.sqlite3_progress_handler(handle, 0, null, null);
             _watching = false;
         }
+    }
 
+    /// <inheritdoc />
+    public override void Close()
+    {
+        StopInterrupting();
         base.Close();
     }
 

@@ -55,14 +55,13 @@ public sealed partial class SqliteGraphStore
         }
 
         var map = MapOf<T>();
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText =
+        await using var connection = await _reads.RentAsync(cancellationToken);
+        connection.Builder.Parameters.AddWithValue("@keys", JsonSerializer.Serialize(keys));
+        connection.Builder.Parameters.AddWithValue("@type", TypeOf<T>().ToString());
+        var command = connection.Command(
             $"SELECT k.value, {map.Columns} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
             + "LEFT JOIN redirect r ON r.type = @type AND r.key = k.value "
-            + $"JOIN {map.Table} t ON t.key = coalesce(r.survivor, k.value)";
-        command.Parameters.AddWithValue("@keys", JsonSerializer.Serialize(keys));
-        command.Parameters.AddWithValue("@type", TypeOf<T>().ToString());
+            + $"JOIN {map.Table} t ON t.key = coalesce(r.survivor, k.value)");
         await using var reader = await ExecuteAsync(command, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeGraph.Storage.Sqlite;
 
 /// <summary>The store port over an embedded SQLite file: one SQL command per port call.</summary>
-public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
+public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, IDisposable
 {
     // Each expandable relation: the target rows (alias t) related to the parents named in the
     // JSON array {parents}, with the SQL expression that says which parent a row belongs to,
@@ -42,6 +42,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     private const string InParents = "IN (SELECT value FROM json_each({parents}))";
 
     private readonly string _connectionString;
+    private readonly ReadConnections _reads;
 
     /// <summary>Opens (and on <see cref="InitializeAsync"/> creates) the database at <paramref name="path"/>.</summary>
     public SqliteGraphStore(string path)
@@ -68,6 +69,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
         FilePath = full;
+        _reads = new ReadConnections(_connectionString, ReadConnectionsKept, StatementsKeptPerConnection);
     }
 
     /// <summary>The database file.</summary>
@@ -83,10 +85,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         }
 
         var map = MapOf<T>();
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var sql = new SqlFilter(command);
-        command.CommandText = $"SELECT {map.Columns} FROM {map.Table} t WHERE t.key IN (SELECT value FROM json_each({sql.Parameter(JsonSerializer.Serialize(keys))}))";
+        await using var connection = await _reads.RentAsync(cancellationToken);
+        var sql = new SqlFilter(connection.Builder);
+        var command = connection.Command($"SELECT {map.Columns} FROM {map.Table} t WHERE t.key IN (SELECT value FROM json_each({sql.Parameter(JsonSerializer.Serialize(keys))}))");
         var result = new List<T>(keys.Count);
         await using var reader = await ExecuteAsync(command, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -102,10 +103,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     {
         ArgumentNullException.ThrowIfNull(page);
         var map = MapOf<T>();
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var connection = await _reads.RentAsync(cancellationToken);
         FilterShape.EnsureTranslatable(where);
-        var sql = new SqlFilter(command);
+        var sql = new SqlFilter(connection.Builder);
         var predicate = sql.Where(where, map, "t");
         var orderBy = SqlFilter.OrderBy(order, map, "t");
         var count = $"(SELECT count(*) FROM {map.Table} t WHERE {predicate})";
@@ -125,10 +125,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             limit = $"max(0, {count} - {offset}) + 1";
         }
 
-        command.CommandText =
+        var command = connection.Command(
             $"SELECT {offset}, {limit} - 1{(page.IncludeTotalCount ? ", " + count : string.Empty)};\n"
             + $"SELECT {map.Columns} FROM (SELECT t.rowid AS id FROM {map.Table} t WHERE {predicate} ORDER BY {orderBy} LIMIT {limit} OFFSET {offset}) w "
-            + $"JOIN {map.Table} t ON t.rowid = w.id ORDER BY {orderBy}";
+            + $"JOIN {map.Table} t ON t.rowid = w.id ORDER BY {orderBy}");
 
         await using var reader = await ExecuteAsync(command, cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -163,10 +163,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         }
 
         var (map, from, parent, keyColumn) = Expansions[relation.Name];
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var connection = await _reads.RentAsync(cancellationToken);
         FilterShape.EnsureTranslatable(where);
-        var sql = new SqlFilter(command);
+        var sql = new SqlFilter(connection.Builder);
         var predicate = sql.Where(where, map, "t");
 
         // With no sort fields the order is the key alone; the link column equal to the key
@@ -175,7 +174,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         var parents = sql.Parameter(JsonSerializer.Serialize(result.Keys));
         if (page.Last is null && page.Before is null)
         {
-            await ExpandFirstAsync(command, map, from, predicate, orderBy, SqlFilter.OrderBy(order, map, "t"), parents, page, result, cancellationToken);
+            await ExpandFirstAsync(connection, map, from, predicate, orderBy, SqlFilter.OrderBy(order, map, "t"), parents, page, result, cancellationToken);
             return result;
         }
 
@@ -187,14 +186,14 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         var (low, high) = page.Last is { } last
             ? ($"max({start}, {end} - {last})", end)
             : (start, $"min({end}, {start} + {page.First ?? 0})");
-        command.CommandText =
+        var command = connection.Command(
             $"WITH w AS (SELECT {parent} AS parent, t.rowid AS id, "
             + $"row_number() OVER (PARTITION BY {parent} ORDER BY {orderBy}) - 1 AS rn, "
             + $"count(*) OVER (PARTITION BY {parent}) AS total "
             + $"FROM {from.Replace("{parents}", parents, StringComparison.Ordinal)} AND {predicate}) "
             + $"SELECT w.parent, w.rn, w.total, w.rn >= {low} AND w.rn < {high}, {low}, {high}, {map.Columns} "
             + $"FROM w JOIN {map.Table} t ON t.rowid = w.id "
-            + $"WHERE (w.rn >= {low} AND w.rn < {high}) OR w.rn = 0 ORDER BY w.parent, w.rn";
+            + $"WHERE (w.rn >= {low} AND w.rn < {high}) OR w.rn = 0 ORDER BY w.parent, w.rn");
 
         var pages = new Dictionary<string, (List<T> Items, int Low, int High, int Total)>(StringComparer.Ordinal);
         await using var reader = await ExecuteAsync(command, cancellationToken);
@@ -231,7 +230,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
     /// when asked for.
     /// </summary>
     private static async Task ExpandFirstAsync<T>(
-        SqliteCommand command,
+        ReadConnection connection,
         TableMap map,
         string from,
         string predicate,
@@ -247,14 +246,14 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         var first = page.First ?? 0;
         var rows = $"{from.Replace(InParents, "= kg_parent.value", StringComparison.Ordinal)} AND {predicate}";
         var counted = start > 0 || page.IncludeTotalCount;
-        command.CommandText =
+        var command = connection.Command(
             (counted
                 ? $"SELECT kg_parent.value, {(start == 0 ? "0" : $"(SELECT count(*) FROM (SELECT 1 FROM {rows} LIMIT {start}))")}, "
                     + $"{(page.IncludeTotalCount ? $"(SELECT count(*) FROM {rows})" : "NULL")} FROM json_each({parents}) kg_parent;\n"
                 : string.Empty)
             + $"SELECT kg_parent.value, {map.Columns} FROM json_each({parents}) kg_parent "
             + $"JOIN {map.Table} t ON t.rowid IN (SELECT t.rowid FROM {rows} ORDER BY {orderBy} LIMIT {first + 1} OFFSET {start}) "
-            + $"ORDER BY kg_parent.value, {rowOrder}";
+            + $"ORDER BY kg_parent.value, {rowOrder}");
 
         var windows = new Dictionary<string, (int Offset, int? Total)>(StringComparer.Ordinal);
         var items = new Dictionary<string, List<T>>(StringComparer.Ordinal);
@@ -299,6 +298,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         command.CommandText = ddl;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await MigrateAsync(connection, cancellationToken);
+        _reads.Invalidate();
     }
 
     private async Task<bool> IsEmptyCoreAsync(CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Query;
 using Microsoft.Data.Sqlite;
@@ -52,7 +51,7 @@ internal static class TableMaps
             NullableString(r, o + 2),
             NullableString(r, o + 3),
             NullableString(r, o + 4),
-            StringList(r.GetString(o + 5)),
+            StringList(r, o + 5),
             r.IsDBNull(o + 6) ? null : InstantText.Read(r.GetString(o + 6), r.GetInt64(o + 7)),
             NullableString(r, o + 8),
             r.GetString(o + 9)),
@@ -67,7 +66,7 @@ internal static class TableMaps
             r.GetString(o),
             r.GetString(o + 1),
             EnumNames.FromStore<PlaceKind>(r.GetString(o + 2)),
-            StringList(r.GetString(o + 3)),
+            StringList(r, o + 3),
             NullableString(r, o + 4)),
     };
 
@@ -80,7 +79,7 @@ internal static class TableMaps
             r.GetString(o),
             r.GetString(o + 1),
             EnumNames.FromStore<OrganisationKind>(r.GetString(o + 2)),
-            StringList(r.GetString(o + 3)),
+            StringList(r, o + 3),
             NullableString(r, o + 4),
             NullableString(r, o + 5),
             NullableString(r, o + 6)),
@@ -109,15 +108,18 @@ internal static class TableMaps
         Read = (r, o) =>
         {
             var key = r.GetString(o);
-            using var json = JsonDocument.Parse(r.GetString(o + 4));
-            var affiliations = json.RootElement.EnumerateArray()
-                .Select(a => new Affiliation(
-                    key,
-                    a[0].GetString()!,
-                    a[1].ValueKind == JsonValueKind.Null ? null : a[1].GetString(),
-                    a[2].ValueKind == JsonValueKind.Null ? null : a[2].GetInt32() != 0))
-                .ToArray();
-            return new Person(key, r.GetString(o + 1), StringList(r.GetString(o + 2)), NullableString(r, o + 3), affiliations);
+            var affiliations = JsonColumns.Array(r, o + 4, key, static (ref a, person) =>
+            {
+                JsonColumns.Enter(ref a);
+                var affiliation = new Affiliation(
+                    person,
+                    JsonColumns.NextString(ref a)!,
+                    JsonColumns.NextString(ref a),
+                    JsonColumns.NextInteger(ref a) is { } current ? current != 0 : null);
+                JsonColumns.Leave(ref a);
+                return affiliation;
+            });
+            return new Person(key, r.GetString(o + 1), StringList(r, o + 2), NullableString(r, o + 3), affiliations);
         },
     };
 
@@ -129,22 +131,22 @@ internal static class TableMaps
             + "(SELECT json_group_array(p.organisation) FROM (SELECT * FROM negotiation_party p WHERE p.negotiation = t.key ORDER BY p.ordinal) p), "
             + "(SELECT json_group_array(json_array(n.number, n.date, n.venue)) "
             + "FROM (SELECT * FROM negotiation_round n WHERE n.negotiation = t.key ORDER BY n.date IS NULL, n.date, n.number) n)",
-        Read = (r, o) =>
-        {
-            using var rounds = JsonDocument.Parse(r.GetString(o + 5));
-            return new Negotiation(
-                r.GetString(o),
-                r.GetString(o + 1),
-                EnumNames.FromStore<NegotiationStatus>(r.GetString(o + 2)),
-                NullableString(r, o + 3),
-                StringList(r.GetString(o + 4)),
-                rounds.RootElement.EnumerateArray()
-                    .Select(n => new NegotiationRound(
-                        n[0].ValueKind == JsonValueKind.Null ? null : n[0].GetInt32(),
-                        n[1].ValueKind == JsonValueKind.Null ? null : DateText.Read(n[1].GetString()!),
-                        n[2].ValueKind == JsonValueKind.Null ? null : n[2].GetString()))
-                    .ToArray());
-        },
+        Read = (r, o) => new Negotiation(
+            r.GetString(o),
+            r.GetString(o + 1),
+            EnumNames.FromStore<NegotiationStatus>(r.GetString(o + 2)),
+            NullableString(r, o + 3),
+            StringList(r, o + 4),
+            JsonColumns.Array(r, o + 5, 0, static (ref n, _) =>
+            {
+                JsonColumns.Enter(ref n);
+                var round = new NegotiationRound(
+                    JsonColumns.NextInteger(ref n) is { } number ? checked((int)number) : null,
+                    JsonColumns.NextString(ref n) is { } date ? DateText.Read(date) : null,
+                    JsonColumns.NextString(ref n));
+                JsonColumns.Leave(ref n);
+                return round;
+            })),
     };
 
     public static readonly TableMap Statement = new()
@@ -161,7 +163,6 @@ internal static class TableMaps
             SpeakerRef? speaker = !r.IsDBNull(o + 4) ? new SpeakerRef(SpeakerType.Person, r.GetString(o + 4))
                 : !r.IsDBNull(o + 5) ? new SpeakerRef(SpeakerType.Organisation, r.GetString(o + 5))
                 : null;
-            using var evidence = JsonDocument.Parse(r.GetString(o + 11));
             return new Statement(
                 r.GetString(o),
                 r.GetString(o + 1),
@@ -170,12 +171,20 @@ internal static class TableMaps
                 speaker,
                 NullableString(r, o + 6),
                 r.IsDBNull(o + 7) ? null : DateText.Read(r.GetString(o + 7)),
-                StringList(r.GetString(o + 10)),
+                StringList(r, o + 10),
                 NullableString(r, o + 8),
                 NullableString(r, o + 9),
-                evidence.RootElement.EnumerateArray()
-                    .Select(e => new Evidence(e[0].GetString()!, e[1].GetInt32(), e[2].GetInt32(), e[3].GetString()!))
-                    .ToArray())
+                JsonColumns.Array(r, o + 11, 0, static (ref e, _) =>
+                {
+                    JsonColumns.Enter(ref e);
+                    var evidence = new Evidence(
+                        JsonColumns.NextString(ref e)!,
+                        checked((int)JsonColumns.NextInteger(ref e)!.Value),
+                        checked((int)JsonColumns.NextInteger(ref e)!.Value),
+                        JsonColumns.NextString(ref e)!);
+                    JsonColumns.Leave(ref e);
+                    return evidence;
+                }))
             {
                 Retraction = r.GetInt64(o + 12) != 0
                     ? new Retraction(r.IsDBNull(o + 13) ? string.Empty : r.GetString(o + 13), r.IsDBNull(o + 14) ? DateTimeOffset.UnixEpoch : InstantText.Read(r.GetString(o + 14), 0))
@@ -270,5 +279,5 @@ internal static class TableMaps
 
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
-    private static string[] StringList(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+    private static string[] StringList(SqliteDataReader r, int ordinal) => JsonColumns.Strings(r, ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using KnowledgeGraph.Api.Hosting;
+using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Tests.Infrastructure;
 using KnowledgeGraph.Tests.Protocol;
 using Microsoft.AspNetCore.Hosting;
@@ -64,6 +65,8 @@ public sealed class StoreFailureTests : IDisposable
 
         // Another process holds the file: exclusive locking mode and an open write transaction
         // keep readers out, in WAL mode too.
+        // The store's own idle read connections hold the shared lock too (see LockAsync).
+        host.Services.GetRequiredService<SqliteGraphStore>().ClearIdleConnections();
         await using (var locker = await LockAsync(factory.DatabasePath))
         {
             var response = await GraphQLWire.PostAsync(client, new { query = "{ places(first: 1) { nodes { name } } }" });

@@ -1,0 +1,241 @@
+using KnowledgeGraph.Domain.Import;
+using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Storage.Sqlite;
+using KnowledgeGraph.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Tests.Stores;
+
+/// <summary>
+/// The SQLite store keeps its read connections open and their statements compiled: a repeated
+/// call reuses the statement, the kept statements are bounded, dropped after the store's own DDL,
+/// right after another connection's, and a statement interrupted by a cancelled call runs again.
+/// On real SQLite files.
+/// </summary>
+public sealed class SqliteStatementCacheTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-statements-" + Guid.NewGuid().ToString("N"));
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Repeated_lookups_compile_their_statement_once_and_reuse_it()
+    {
+        using var store = await SeededAsync();
+        store.ClearIdleConnections();
+
+        foreach (var key in new[] { "dmitry-medvedev", "dmitry-medvedev", "kyrylo-budanov" })
+        {
+            var found = await store.ResolveAsync<Person>([key], Cancel);
+            Assert.Equal([key], found.Keys);
+        }
+
+        var medvedev = (await store.ResolveAsync<Person>(["dmitry-medvedev"], Cancel))["dmitry-medvedev"];
+        Assert.Equal(
+            [new Affiliation("dmitry-medvedev", "security-council-of-russia", "deputy chair", true), new Affiliation("dmitry-medvedev", "government-of-russia", "president", false)],
+            medvedev.Affiliations);
+
+        // One call at a time: one connection, one statement, compiled once and reused three times.
+        var statements = Assert.Single(store.Reads.IdleStatements());
+        Assert.Equal((1L, 3L, 1), (statements.Prepared, statements.Reused, statements.Count));
+    }
+
+    [Fact]
+    public async Task Each_connection_keeps_at_most_its_bound_least_recently_used_first_out()
+    {
+        await using var connection = await OpenAsync(Path.Combine(_directory, "bound.db"));
+        using var cache = new StatementCache(connection, capacity: 2);
+        using var parameters = new SqliteCommand();
+
+        Assert.Equal(1L, await ScalarAsync(cache.Get("SELECT 1", parameters.Parameters)));
+        Assert.Equal(2L, await ScalarAsync(cache.Get("SELECT 2", parameters.Parameters)));
+        Assert.Equal(1L, await ScalarAsync(cache.Get("SELECT 1", parameters.Parameters)));
+        Assert.Equal(3L, await ScalarAsync(cache.Get("SELECT 3", parameters.Parameters)));
+
+        // "SELECT 2" was the least recently used: it went, and comes back compiled anew.
+        Assert.Equal((3L, 1L, 1L, 2), (cache.Prepared, cache.Reused, cache.Evicted, cache.Count));
+        Assert.Equal(2L, await ScalarAsync(cache.Get("SELECT 2", parameters.Parameters)));
+        Assert.Equal((4L, 1L, 2L, 2), (cache.Prepared, cache.Reused, cache.Evicted, cache.Count));
+    }
+
+    [Fact]
+    public async Task Parameters_are_bound_afresh_on_every_execution()
+    {
+        await using var connection = await OpenAsync(Path.Combine(_directory, "parameters.db"));
+        using var cache = new StatementCache(connection, capacity: 4);
+        using var parameters = new SqliteCommand();
+        const string Sql = "SELECT count(*) FROM json_each(@p0)";
+
+        parameters.Parameters.AddWithValue("@p0", "[1, 2, 3]");
+        Assert.Equal(3L, await ScalarAsync(cache.Get(Sql, parameters.Parameters)));
+        Assert.Empty(parameters.Parameters);
+        parameters.Parameters.AddWithValue("@p0", "[]");
+        Assert.Equal(0L, await ScalarAsync(cache.Get(Sql, parameters.Parameters)));
+        Assert.Equal((1L, 1L), (cache.Prepared, cache.Reused));
+    }
+
+    [Fact]
+    public async Task Initialising_the_store_again_drops_every_kept_statement()
+    {
+        using var store = await SeededAsync();
+        store.ClearIdleConnections();
+        await store.ResolveAsync<Person>(["dmitry-medvedev"], Cancel);
+        Assert.Equal(1, Assert.Single(store.Reads.IdleStatements()).Count);
+
+        await store.InitializeAsync(Cancel);
+        var after = await store.ResolveAsync<Person>(["dmitry-medvedev"], Cancel);
+
+        Assert.Equal("Dmitry Medvedev", after["dmitry-medvedev"].Name);
+        // The same connection compiled the lookup a second time instead of reusing it.
+        var statements = Assert.Single(store.Reads.IdleStatements());
+        Assert.Equal((2L, 0L, 1), (statements.Prepared, statements.Reused, statements.Count));
+    }
+
+    [Fact]
+    public async Task A_kept_statement_answers_for_the_schema_another_connection_changed()
+    {
+        using var store = await SeededAsync();
+        store.ClearIdleConnections();
+        var before = await store.ListAsync<Person>(null, [], new Domain.Query.PageRequest(10, null, null, null, true), Cancel);
+
+        // Another connection rebuilds the table the kept statement reads: new column, new rowids,
+        // no index on the name any more.
+        await using (var other = await OpenAsync(store.FilePath))
+        {
+            await using var command = other.CreateCommand();
+            command.CommandText = """
+                PRAGMA foreign_keys = OFF;
+                BEGIN;
+                CREATE TABLE person_new AS SELECT 'unused' AS nickname, * FROM person ORDER BY key DESC;
+                DROP TABLE person;
+                CREATE TABLE person (nickname TEXT, key TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]', description TEXT);
+                INSERT INTO person SELECT nickname, key, name, aliases, description FROM person_new;
+                DROP TABLE person_new;
+                COMMIT;
+                """;
+            await command.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var after = await store.ListAsync<Person>(null, [], new Domain.Query.PageRequest(10, null, null, null, true), Cancel);
+
+        Assert.Equal(before.Items, after.Items, (a, b) => a.Key == b.Key && a.Name == b.Name && a.Affiliations.SequenceEqual(b.Affiliations));
+        Assert.Equal(before.TotalCount, after.TotalCount);
+        var statements = Assert.Single(store.Reads.IdleStatements());
+        Assert.Equal((1L, 1L), (statements.Prepared, statements.Reused));
+    }
+
+    [Fact]
+    public async Task A_kept_statement_is_recompiled_for_a_column_added_since()
+    {
+        var path = Path.Combine(_directory, "columns.db");
+        await using var connection = await OpenAsync(path);
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE probe (a INTEGER); INSERT INTO probe VALUES (1);";
+            await create.ExecuteNonQueryAsync(Cancel);
+        }
+
+        using var cache = new StatementCache(connection, capacity: 4);
+        using var parameters = new SqliteCommand();
+        Assert.Equal(1, await FieldCountAsync(cache.Get("SELECT * FROM probe", parameters.Parameters)));
+
+        await using (var other = await OpenAsync(path))
+        {
+            await using var alter = other.CreateCommand();
+            alter.CommandText = "ALTER TABLE probe ADD COLUMN b TEXT";
+            await alter.ExecuteNonQueryAsync(Cancel);
+        }
+
+        Assert.Equal(2, await FieldCountAsync(cache.Get("SELECT * FROM probe", parameters.Parameters)));
+        Assert.Equal((1L, 1L), (cache.Prepared, cache.Reused));
+    }
+
+    [Fact]
+    public async Task A_statement_interrupted_by_cancellation_runs_again_from_the_cache()
+    {
+        var path = Path.Combine(_directory, "interrupt.db");
+        using var reads = new ReadConnections(ConnectionString(path), maxIdle: 1, statementsPerConnection: 4);
+        const string Count = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < @n) SELECT count(*) FROM c";
+
+        // A call that ends normally first: the interrupt must work on a connection given back before.
+        using (var unused = CancellationTokenSource.CreateLinkedTokenSource(Cancel))
+        {
+            await using var connection = await reads.RentAsync(unused.Token);
+            connection.Builder.Parameters.AddWithValue("@n", 10L);
+            Assert.Equal(10L, await ScalarAsync(connection.Command(Count)));
+        }
+
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel))
+        {
+            await using var connection = await reads.RentAsync(timeout.Token);
+            connection.Builder.Parameters.AddWithValue("@n", long.MaxValue);
+            var command = connection.Command(Count);
+            timeout.CancelAfter(TimeSpan.FromMilliseconds(200));
+            var failure = await Assert.ThrowsAsync<SqliteException>(() => ScalarAsync(command));
+            Assert.Equal(9, failure.SqliteErrorCode & 0xFF); // SQLITE_INTERRUPT
+        }
+
+        await using (var connection = await reads.RentAsync(Cancel))
+        {
+            connection.Builder.Parameters.AddWithValue("@n", 1000L);
+            Assert.Equal(1000L, await ScalarAsync(connection.Command(Count)));
+            Assert.Equal((1L, 2L), (connection.Statements.Prepared, connection.Statements.Reused));
+        }
+
+        Assert.Equal(1, reads.IdleCount);
+    }
+
+    [Fact]
+    public async Task Idle_connections_beyond_the_bound_are_closed()
+    {
+        using var reads = new ReadConnections(ConnectionString(Path.Combine(_directory, "idle.db")), maxIdle: 1, statementsPerConnection: 4);
+        var first = await reads.RentAsync(Cancel);
+        var second = await reads.RentAsync(Cancel);
+
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+
+        Assert.Equal(1, reads.IdleCount);
+        Assert.Equal(System.Data.ConnectionState.Closed, second.Connection.State);
+        await using var again = await reads.RentAsync(Cancel);
+        Assert.Same(first, again);
+    }
+
+    private async Task<SqliteGraphStore> SeededAsync()
+    {
+        var store = new SqliteGraphStore(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"));
+        await store.InitializeAsync(Cancel);
+        await new BundleImporter(store, store).ImportAsync("seed", Seed.BundleJson, Seed.ReadTextFile, Cancel);
+        return store;
+    }
+
+    private static string ConnectionString(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string path)
+    {
+        var connection = new SqliteConnection(ConnectionString(path));
+        await connection.OpenAsync(Cancel);
+        return connection;
+    }
+
+    private static async Task<long> ScalarAsync(SqliteCommand command) => (long)(await command.ExecuteScalarAsync(Cancel))!;
+
+    private static async Task<int> FieldCountAsync(SqliteCommand command)
+    {
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        return reader.FieldCount;
+    }
+}
