@@ -113,6 +113,7 @@ internal sealed class ReadConnections(string connectionString, int maxIdle, int 
     {
         connection.Connection.StopInterrupting();
         connection.Builder.Parameters.Clear();
+        connection.Statements.ReleaseOneOff();
 
         // Only a connection in its resting state goes back: open, with no transaction left behind.
         var reusable = connection.Connection.State == ConnectionState.Open

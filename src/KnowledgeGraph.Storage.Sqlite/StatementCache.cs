@@ -10,12 +10,18 @@ namespace KnowledgeGraph.Storage.Sqlite;
 /// Parameters are bound afresh on every execution. SQLite itself recompiles a kept statement
 /// whose tables or indexes changed since (<c>sqlite3_prepare_v2</c>), so a schema change never
 /// makes a kept statement answer wrongly; the store also drops every kept statement after its
-/// own DDL (<see cref="Clear"/>), so that new indexes are planned for at once.
+/// own DDL (<see cref="Clear"/>), so that new indexes are planned for at once. SQL longer than
+/// <see cref="MaxKeptLength"/> (a filter of many terms, which a client can vary at will) is
+/// compiled for its call only, so the memory kept stays small whatever the requests.
 /// </summary>
 internal sealed class StatementCache(SqliteConnection connection, int capacity) : IDisposable
 {
     private readonly Dictionary<string, LinkedListNode<SqliteCommand>> _byText = new(StringComparer.Ordinal);
     private readonly LinkedList<SqliteCommand> _recent = new();
+    private SqliteCommand? _oneOff;
+
+    /// <summary>The longest SQL (in characters) whose command is kept.</summary>
+    public const int MaxKeptLength = 16 * 1024;
 
     /// <summary>How many calls found their command kept.</summary>
     public long Reused { get; private set; }
@@ -36,7 +42,14 @@ internal sealed class StatementCache(SqliteConnection connection, int capacity) 
     public SqliteCommand Get(string sql, SqliteParameterCollection parameters)
     {
         SqliteCommand command;
-        if (_byText.TryGetValue(sql, out var node))
+        if (sql.Length > MaxKeptLength)
+        {
+            Prepared++;
+            ReleaseOneOff();
+            command = _oneOff = connection.CreateCommand();
+            command.CommandText = sql;
+        }
+        else if (_byText.TryGetValue(sql, out var node))
         {
             Reused++;
             _recent.Remove(node);
@@ -69,9 +82,17 @@ internal sealed class StatementCache(SqliteConnection connection, int capacity) 
         return command;
     }
 
+    /// <summary>Disposes the command of the last call whose SQL was too long to keep.</summary>
+    public void ReleaseOneOff()
+    {
+        _oneOff?.Dispose();
+        _oneOff = null;
+    }
+
     /// <summary>Disposes every kept command (their compiled statements with them).</summary>
     public void Clear()
     {
+        ReleaseOneOff();
         foreach (var command in _recent)
         {
             command.Dispose();

@@ -68,6 +68,20 @@ public sealed class SqliteStatementCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task SQL_longer_than_the_bound_is_compiled_for_its_call_only()
+    {
+        await using var connection = await OpenAsync(Path.Combine(_directory, "long.db"));
+        using var cache = new StatementCache(connection, capacity: 4);
+        using var parameters = new SqliteCommand();
+        var sql = "SELECT 7 " + new string(' ', StatementCache.MaxKeptLength);
+
+        Assert.Equal(7L, await ScalarAsync(cache.Get(sql, parameters.Parameters)));
+        Assert.Equal(7L, await ScalarAsync(cache.Get(sql, parameters.Parameters)));
+
+        Assert.Equal((2L, 0L, 0), (cache.Prepared, cache.Reused, cache.Count));
+    }
+
+    [Fact]
     public async Task Parameters_are_bound_afresh_on_every_execution()
     {
         await using var connection = await OpenAsync(Path.Combine(_directory, "parameters.db"));
