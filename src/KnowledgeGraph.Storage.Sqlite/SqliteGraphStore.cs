@@ -101,6 +101,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (SortPosition.AppliesTo(order))
+        {
+            return await ListByPositionAsync<T>(where, order, page, cancellationToken);
+        }
+
         var map = MapOf<T>();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -299,6 +304,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         command.CommandText = ddl;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await MigrateAsync(connection, cancellationToken);
+        await CreateLateIndexesAsync(connection, cancellationToken);
     }
 
     private async Task<bool> IsEmptyCoreAsync(CancellationToken cancellationToken)
