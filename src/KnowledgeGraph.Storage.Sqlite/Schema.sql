@@ -106,7 +106,6 @@ CREATE INDEX IF NOT EXISTS statement_said_at ON statement (said_at);
 CREATE INDEX IF NOT EXISTS statement_negotiation ON statement (negotiation, date);
 CREATE INDEX IF NOT EXISTS statement_responds_to ON statement (responds_to);
 CREATE INDEX IF NOT EXISTS statement_date ON statement (date);
--- statement_date_stats (SqliteGraphStore.Indexes.cs) is created after the retraction columns exist.
 
 CREATE TABLE IF NOT EXISTS statement_about (
     statement TEXT NOT NULL REFERENCES statement (key),

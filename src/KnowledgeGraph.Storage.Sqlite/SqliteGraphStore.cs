@@ -304,7 +304,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         command.CommandText = ddl;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await MigrateAsync(connection, cancellationToken);
-        await CreateLateIndexesAsync(connection, cancellationToken);
     }
 
     private async Task<bool> IsEmptyCoreAsync(CancellationToken cancellationToken)
