@@ -62,7 +62,10 @@ public sealed partial class Neo4jAnalytics : IGraphAnalytics
                 QueryValues.Strings(row, "places").Order(StringComparer.Ordinal).ToArray()))
             .ToList();
         var offset = Math.Min(low, total);
-        return new Page<StatsRow>(rows, offset, offset > 0, offset + rows.Count < total, query.Page.IncludeTotalCount ? total : null);
+        return new Page<StatsRow>(rows, offset, offset > 0, offset + rows.Count < total, query.Page.IncludeTotalCount ? total : null)
+        {
+            Positions = StatsPositions.Length(query.GroupBy, query.Order) is null ? null : [.. rows.Select(StatsPositions.Of)],
+        };
     }
 
     /// <inheritdoc />
@@ -221,23 +224,18 @@ public sealed partial class Neo4jAnalytics : IGraphAnalytics
             .Concat(d.Select(name => "row." + name));
         text += $"WITH row ORDER BY {string.Join(", ", order)}\nWITH collect(row) AS rows\nWITH rows, size(rows) AS total\n";
 
-        var page = query.Page;
-        var start = cypher.Parameter("start", page.RangeStart);
-        var end = page.Before is { } before ? $"CASE WHEN {cypher.Parameter("before", before)} < total THEN $before ELSE total END" : "total";
-        string low, high;
-        if (page.Last is { } last)
-        {
-            var l = cypher.Parameter("last", last);
-            low = $"CASE WHEN {start} > ({end}) - {l} THEN {start} ELSE ({end}) - {l} END";
-            high = $"({end})";
-        }
-        else
-        {
-            var f = cypher.Parameter("first", page.First ?? 0);
-            low = start;
-            high = $"CASE WHEN ({end}) < {start} + {f} THEN ({end}) ELSE {start} + {f} END";
-        }
-
+        // Sorted by count, a cursor holds the group's count and keys, and the window's ends are
+        // counts of the groups sorting before them (Neo4jKeyset); otherwise it is an index.
+        var sortKeys = query.Order
+            .Select(o => (Cypher: o.Dimension is { } dim ? $"r.{d[query.GroupBy.ToList().IndexOf(dim)]}" : "r.n", o.Descending))
+            .Concat(d.Select(name => (Cypher: "r." + name, Descending: false)))
+            .ToArray();
+        SortPosition Aligned(SortPosition position) => new([.. sortKeys.Select(key => key.Cypher == "r.n"
+            ? position.Values[0]
+            : position.Values[1 + int.Parse(key.Cypher.AsSpan(3), CultureInfo.InvariantCulture)])]);
+        var (start, end, low, high) = Neo4jKeyset.Window(query.Page, "total", cypher,
+            (position, orAt) => $"size([r IN rows WHERE {Neo4jKeyset.Before(sortKeys, Aligned(position), cypher, orAt)}])");
+        text += $"WITH rows, total, {start} AS kstart, {end} AS kend\n";
         return text + $"WITH rows, total, {low} AS low, {high} AS high\nRETURN total, low, rows[low..high] AS rows";
     }
 

@@ -123,6 +123,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(page);
+        if (SortPosition.AppliesTo(order))
+        {
+            return await ListByPositionAsync<T>(where, order, page, cancellationToken);
+        }
+
         var map = RecordMaps.Of<T>();
         FilterShape.EnsureTranslatable(where);
         var cypher = new CypherFilter();

@@ -70,7 +70,10 @@ public sealed partial class SqliteAnalytics : IGraphAnalytics
         }
 
         var offset = Math.Min(low, total);
-        return new Page<StatsRow>(rows, offset, offset > 0, offset + rows.Count < total, query.Page.IncludeTotalCount ? total : null);
+        return new Page<StatsRow>(rows, offset, offset > 0, offset + rows.Count < total, query.Page.IncludeTotalCount ? total : null)
+        {
+            Positions = StatsPositions.Length(query.GroupBy, query.Order) is null ? null : [.. rows.Select(StatsPositions.Of)],
+        };
     }
 
     /// <inheritdoc />
@@ -128,6 +131,7 @@ public sealed partial class SqliteAnalytics : IGraphAnalytics
         var joins = new List<string>();
         var present = new List<string>();
         var placeOf = "NULL";
+        var bucketOf = "NULL";
         for (var i = 0; i < query.GroupBy.Count; i++)
         {
             string expression;
@@ -163,14 +167,16 @@ public sealed partial class SqliteAnalytics : IGraphAnalytics
                     present.Add("s.negotiation IS NOT NULL");
                     break;
                 case StatDimension.Time:
-                    expression = query.Bucket switch
+                    // Computed once per statement (in s), not once per row of the joins below.
+                    bucketOf = query.Bucket switch
                     {
-                        TimeBucket.Day => "s.date",
-                        TimeBucket.Week => "date(s.date, '-' || ((CAST(strftime('%w', s.date) AS INTEGER) + 6) % 7) || ' days')",
-                        TimeBucket.Month => "strftime('%Y-%m-01', s.date)",
-                        TimeBucket.Year => "strftime('%Y-01-01', s.date)",
+                        TimeBucket.Day => "t.date",
+                        TimeBucket.Week => "date(t.date, '-' || ((CAST(strftime('%w', t.date) AS INTEGER) + 6) % 7) || ' days')",
+                        TimeBucket.Month => "strftime('%Y-%m-01', t.date)",
+                        TimeBucket.Year => "strftime('%Y-01-01', t.date)",
                         _ => throw new ArgumentOutOfRangeException(nameof(query), query.Bucket, null),
                     };
+                    expression = "s.bucket";
                     present.Add("s.date IS NOT NULL");
                     break;
                 default:
@@ -183,7 +189,7 @@ public sealed partial class SqliteAnalytics : IGraphAnalytics
         var d = Enumerable.Range(0, dims.Count).Select(i => $"d{i}").ToArray();
         var dList = string.Join(", ", d);
         var text =
-            $"WITH s AS (SELECT t.key, t.kind, t.speaker_person, t.speaker_organisation, t.negotiation, t.date FROM statement t WHERE {predicate}),\n"
+            $"WITH s AS (SELECT t.key, t.kind, t.speaker_person, t.speaker_organisation, t.negotiation, t.date, {bucketOf} AS bucket FROM statement t WHERE {predicate}),\n"
             + $"g AS (SELECT s.key AS st, coalesce('Person:' || s.speaker_person, 'Organisation:' || s.speaker_organisation) AS who, {placeOf} AS ap, {string.Join(", ", dims)} "
             + $"FROM s {string.Join(" ", joins)} WHERE {(present.Count == 0 ? "1" : string.Join(" AND ", present))}),\n"
             + $"c AS (SELECT {dList}, count(DISTINCT g.st) AS n, count(DISTINCT g.who) AS speakers, count(DISTINCT e.article) AS articles, "
@@ -212,12 +218,17 @@ public sealed partial class SqliteAnalytics : IGraphAnalytics
             .Concat(d.Select(name => name + " ASC")));
         text += $"q AS (SELECT r.*, row_number() OVER (ORDER BY {order}) - 1 AS rn, count(*) OVER () AS total FROM r WHERE {having})\n";
 
-        var page = query.Page;
-        var start = page.RangeStart.ToString(CultureInfo.InvariantCulture);
-        var end = page.Before is { } before ? $"min({before}, q.total)" : "q.total";
-        var (low, high) = page.Last is { } last
-            ? ($"max({start}, {end} - {last})", end)
-            : (start, $"min({end}, {start} + {page.First ?? 0})");
+        // Sorted by count, a cursor holds the group's count and keys, and the window's ends are
+        // counts of the groups sorting before them (SqliteKeyset); otherwise it is an index.
+        var sortKeys = query.Order
+            .Select(o => (Column: o.Dimension is { } dim ? $"k.d{query.GroupBy.ToList().IndexOf(dim)}" : "k.n", o.Descending))
+            .Concat(d.Select(name => (Column: "k." + name, Descending: false)))
+            .ToArray();
+        SortPosition Aligned(SortPosition position) => new([.. sortKeys.Select(key => key.Column == "k.n"
+            ? position.Values[0]
+            : position.Values[1 + int.Parse(key.Column.AsSpan(3), CultureInfo.InvariantCulture)])]);
+        var (low, high) = SqliteKeyset.Window(query.Page, "q.total", (position, orAt) =>
+            $"(SELECT count(*) FROM q k WHERE {SqliteKeyset.Before([.. sortKeys.Select(key => new SqliteKeyset.Key(key.Column, key.Descending))], Aligned(position), sql, orAt)})");
 
         // Row 0 always comes back, so that the count is known even for an empty window.
         return text + $"SELECT q.total, {low}, q.rn >= {low} AND q.rn < {high}, {dList}, q.n, q.speakers, q.articles, q.places "

@@ -102,6 +102,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (SortPosition.AppliesTo(order))
+        {
+            return await ListByPositionAsync<T>(where, order, page, cancellationToken);
+        }
+
         var map = MapOf<T>();
         await using var connection = await _reads.RentAsync(cancellationToken);
         FilterShape.EnsureTranslatable(where);

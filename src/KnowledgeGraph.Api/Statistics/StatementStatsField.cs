@@ -45,7 +45,7 @@ internal static class StatementStatsField
                     page.Offset,
                     page.HasPreviousPage,
                     page.HasNextPage,
-                    page.TotalCount));
+                    page.TotalCount) { Positions = page.Positions });
             });
 
     private static (StatsQuery Query, StatsContext Context) Read(IResolveFieldContext ctx)
@@ -94,7 +94,7 @@ internal static class StatementStatsField
 
         var having = ReadHaving(ctx.GetArgument<object?>("having"));
         var order = ReadOrder(ctx.GetArgument<object?>("order"), groupBy);
-        var query = new StatsQuery(where, groupBy, level, bucket, from, to, buckets, having, order, PagingArguments.Read(ctx));
+        var query = new StatsQuery(where, groupBy, level, bucket, from, to, buckets, having, order, PagingArguments.Read(ctx, StatsPositions.Length(groupBy, order)));
         var whereType = (IInputObjectGraphType)ctx.FieldDefinition.Arguments!.Find("where")!.ResolvedType!;
         var context = new StatsContext(groupBy, level, bucket, zone, from, to, DrillDown.ToJson(whereInput, whereType));
         return (query, context);

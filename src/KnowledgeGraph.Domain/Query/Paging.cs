@@ -17,6 +17,12 @@ public sealed record PageRequest(int? First, int? Last, int? After, int? Before,
 
     /// <summary>Index of the first item in range.</summary>
     public int RangeStart => After is { } after ? after + 1 : 0;
+
+    /// <summary>Range starts after wherever a row with these sort values stands (a keyset cursor); <see cref="After"/> is then unset.</summary>
+    public SortPosition? AfterPosition { get; init; }
+
+    /// <summary>Range ends before wherever a row with these sort values stands (a keyset cursor); <see cref="Before"/> is then unset.</summary>
+    public SortPosition? BeforePosition { get; init; }
 }
 
 /// <summary>One window of an ordered list.</summary>
@@ -32,6 +38,12 @@ public sealed record Page<T>(
     bool HasNextPage,
     int? TotalCount)
 {
+    /// <summary>
+    /// For a list paged by <see cref="SortPosition"/>: each item's position, in the order of
+    /// <see cref="Items"/>, from which its cursor is made; null where cursors are indices.
+    /// </summary>
+    public IReadOnlyList<SortPosition>? Positions { get; init; }
+
     /// <summary>An empty page.</summary>
     public static Page<T> Empty(bool includeTotalCount) =>
         new(Array.Empty<T>(), 0, false, false, includeTotalCount ? 0 : null);

@@ -61,6 +61,14 @@ internal sealed class AnalyticsCatalogue(IGraphAnalytics analytics, Func<string,
         await Stats("stats last before", Query([StatDimension.Kind]) with { Page = new PageRequest(null, 2, 1, 8, false) });
         await Stats("stats first after before", Query([StatDimension.Kind]) with { Page = new PageRequest(3, null, 1, 8, true) });
 
+        // Sorted by count, cursors are positions (the count, then every key): after, before, both, and last.
+        var position = new SortPosition([3L, "k", "2025-06-02"]);
+        var byCount = Query([StatDimension.Kind, StatDimension.Time]) with { Order = [new StatSort(null, true), new StatSort(StatDimension.Time, false)] };
+        await Stats("stats by count after a position", byCount with { Page = new PageRequest(3, null, null, null, true) { AfterPosition = position } });
+        await Stats("stats by count after and before positions", byCount with { Page = new PageRequest(3, null, null, null, false) { AfterPosition = position, BeforePosition = position } });
+        await Stats("stats by count last before a position", byCount with { Page = new PageRequest(null, 2, null, null, false) { BeforePosition = position } });
+        await Stats("stats by count last after a position", byCount with { Page = new PageRequest(null, 2, null, null, true) { AfterPosition = position } });
+
         foreach (var type in Enum.GetValues<Domain.Ids.NodeType>().Where(Timelines.Supports))
         {
             await emit($"timeline of a {type}", () => analytics.TimelineAsync(new Domain.Ids.NodeId(type, "k"), 100, Cancel));

@@ -134,6 +134,19 @@ public sealed class StatementCatalogue(StoreHarness harness)
             await Emit($"list<{name}> page {page}", () => _store.ListAsync<T>(null, [], page, Cancel));
         }
 
+        // Sorted by a relationship count, cursors are positions: after, before, both, last, with a null among the values.
+        if (map.Counts.Keys.FirstOrDefault() is { } counted)
+        {
+            var order = new[] { new SortField(counted, true), new SortField(Domain.Query.Fields.Key, false) };
+            foreach (var (label, position) in new[] { ("", new SortPosition([3L, "k", "k"])), (" with a null", new SortPosition([null, 1L, "k"])) })
+            {
+                await Emit($"list<{name}> by count after a position{label}", () => _store.ListAsync<T>(null, order, new PageRequest(10, null, null, null, true) { AfterPosition = position }, Cancel));
+                await Emit($"list<{name}> by count between positions{label}", () => _store.ListAsync<T>(null, order, new PageRequest(10, null, null, null, false) { AfterPosition = position, BeforePosition = position }, Cancel));
+                await Emit($"list<{name}> by count last before a position{label}", () => _store.ListAsync<T>(null, order, new PageRequest(null, 3, null, null, false) { BeforePosition = position }, Cancel));
+                await Emit($"list<{name}> by count last{label}", () => _store.ListAsync<T>(null, order, new PageRequest(null, 3, 2, null, true), Cancel));
+            }
+        }
+
         var (comparisons, relations) = Filters(map);
         await Emit($"list<{name}> where every comparison", () => _store.ListAsync<T>(comparisons, [], PageRequest.FirstItems(5), Cancel));
         if (relations is not null)

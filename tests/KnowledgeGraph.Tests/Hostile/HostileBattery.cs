@@ -6,7 +6,7 @@ using static System.Net.HttpStatusCode;
 namespace KnowledgeGraph.Tests.Hostile;
 
 /// <summary>The hostile-client battery: every case, by class.</summary>
-public static class HostileBattery
+public static partial class HostileBattery
 {
     public static IReadOnlyList<HostileCase> All { get; } = Build();
 
@@ -26,6 +26,7 @@ public static class HostileBattery
         Introspection(cases);
         Unicode(cases);
         StaticPaths(cases);
+        Search(cases);
         return cases;
     }
 

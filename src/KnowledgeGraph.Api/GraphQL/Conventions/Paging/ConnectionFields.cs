@@ -25,7 +25,7 @@ internal static class ConnectionFields
             .Arguments<object?, TFilterInput, TFilter>()
             .ResolveAsync(async ctx =>
             {
-                var (where, order, page) = ReadArguments<TFilter>(ctx);
+                var (where, order, page) = ReadArguments<TFilter>(ctx, root: true);
                 var aggregate = AggregateSource.Root<T>(where);
 
                 // A connection asked only for its aggregate reads no rows.
@@ -54,7 +54,7 @@ internal static class ConnectionFields
                 // they are read, translated and matched to a loader once, not once per parent.
                 var (loader, page, where, related) = ctx.Request().PerField(ctx, () =>
                 {
-                    var (where, order, page) = ReadArguments<TFilter>(ctx);
+                    var (where, order, page) = ReadArguments<TFilter>(ctx, root: false);
                     var related = relation(ctx);
                     return (PagingArguments.WantsRows(ctx) ? ctx.Request().Expand(related, where, order, page) : null, page, where, related);
                 });
@@ -79,11 +79,18 @@ internal static class ConnectionFields
             .Argument<ListGraphType<NonNullGraphType<SortInput<TFilter>>>>("order", "Sort order: the first entry sorts first; ties fall back to the next entry, then to the key.")
             .PagingArgs();
 
-    private static (Filter? Where, IReadOnlyList<SortField> Order, PageRequest Page) ReadArguments<TFilter>(IResolveFieldContext ctx)
+    /// <summary>
+    /// How many values a cursor of a root list sorted by a relationship count holds (the sort
+    /// values, then the key); null where cursors are indices (every other list, and relations).
+    /// </summary>
+    private static int? KeysetLength(bool root, IReadOnlyList<SortField> order) =>
+        root && SortPosition.AppliesTo(order) ? order.Count + 1 : null;
+
+    private static (Filter? Where, IReadOnlyList<SortField> Order, PageRequest Page) ReadArguments<TFilter>(IResolveFieldContext ctx, bool root)
         where TFilter : IFilterable
     {
         var where = Protection.FilterLimit.Check(TFilter.Translate(ctx.GetArgument<object?>("where"), "where"), ctx.Request().Options);
         var order = SortReader.Read(ctx.GetArgument<object?>("order"), "order", TFilter.Sorts);
-        return (where, order, PagingArguments.Read(ctx));
+        return (where, order, PagingArguments.Read(ctx, KeysetLength(root, order)));
     }
 }

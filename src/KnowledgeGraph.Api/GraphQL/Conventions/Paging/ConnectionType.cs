@@ -17,8 +17,8 @@ internal sealed class ConnectionType<T, TNodeType> : ObjectGraphType<Connection<
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo")
             .Description("Information to aid in pagination.")
             .Resolve(ctx => new PageInfoModel(ctx.Source.Page.HasNextPage, ctx.Source.Page.HasPreviousPage,
-                ctx.Source.Page.Items.Count == 0 ? null : Cursor.Encode(ctx.Source.Page.Offset),
-                ctx.Source.Page.Items.Count == 0 ? null : Cursor.Encode(ctx.Source.Page.Offset + ctx.Source.Page.Items.Count - 1)));
+                ctx.Source.Page.Items.Count == 0 ? null : Cursor.Of(ctx.Source.Page, 0),
+                ctx.Source.Page.Items.Count == 0 ? null : Cursor.Of(ctx.Source.Page, ctx.Source.Page.Items.Count - 1)));
         Field<ListGraphType<NonNullGraphType<EdgeType<T, TNodeType>>>>("edges")
             .Description("A list of edges.")
             .Resolve(ctx => ctx.Source.Edges);

@@ -15,7 +15,12 @@ internal static class PagingArguments
         .Argument<IntGraphType>("last", "Returns the last n items of the list (at most 100).")
         .Argument<StringGraphType>("before", "Returns the items before the item with this cursor.");
 
-    public static PageRequest Read(IResolveFieldContext context)
+    /// <summary>
+    /// The page asked for. A cursor holding sort values is accepted only where the list pages by
+    /// them, with <paramref name="positionLength"/> values; anywhere else it is an
+    /// <c>INVALID_CURSOR</c> error, as it was issued for another list or order.
+    /// </summary>
+    public static PageRequest Read(IResolveFieldContext context, int? positionLength = null)
     {
         var options = context.Request().Options;
         var first = context.GetArgument<int?>("first");
@@ -40,8 +45,16 @@ internal static class PagingArguments
             }
         }
 
-        var afterIndex = after is null ? (int?)null : Cursor.Decode(after, "after");
-        var beforeIndex = before is null ? (int?)null : Cursor.Decode(before, "before");
+        var (afterIndex, afterPosition) = after is null ? (null, null) : Cursor.DecodeAny(after, "after");
+        var (beforeIndex, beforePosition) = before is null ? (null, null) : Cursor.DecodeAny(before, "before");
+        foreach (var (name, cursor, position) in new[] { ("after", after, afterPosition), ("before", before, beforePosition) })
+        {
+            if (position is not null && position.Values.Count != positionLength)
+            {
+                throw ErrorCodes.Error(ErrorCodes.InvalidCursor, $"The cursor '{cursor}' given as '{name}' was issued for another list or order.");
+            }
+        }
+
         if (first is null && last is null)
         {
             first = options.DefaultPageSize;
@@ -58,7 +71,7 @@ internal static class PagingArguments
             last = null;
         }
 
-        return new PageRequest(first, last, afterIndex, beforeIndex, wantsCount);
+        return new PageRequest(first, last, afterIndex, beforeIndex, wantsCount) { AfterPosition = afterPosition, BeforePosition = beforePosition };
     }
 
     /// <summary>Whether the client selects anything of the connection that needs its rows or their count.</summary>
