@@ -17,12 +17,7 @@ internal static class EditStatements
     /// The change-log entry of the edit (<c>$changes</c>: zero or one), created only on the row
     /// that made the edit, in the same statement and so the same transaction.
     /// </summary>
-    private const string ChangeLog = $$"""
-        CALL () {
-          UNWIND $changes AS c
-          CREATE (:{{Graph.Change}} {id: c.id, at: c.at, keyName: c.keyName, operation: c.operation, nodes: c.nodes, outcomes: c.outcomes})
-        }
-        """;
+    private const string ChangeLog = ImportStatement.ChangeLog;
 
     /// <summary>The merge of two nodes of <paramref name="type"/>; parameters <c>$survivor</c>, <c>$duplicate</c>, <c>$type</c>.</summary>
     public static string Merge(NodeType type)
@@ -76,6 +71,13 @@ internal static class EditStatements
         UNWIND $ids AS id
         MATCH (r:{Graph.Redirect} {"{"}type: id.type, key: id.key{"}"})
         RETURN r.type AS type, r.key AS key, r.survivor AS survivor
+        """;
+
+    /// <summary>Every redirected key, for an export.</summary>
+    public static readonly string AllRedirects = $"""
+        MATCH (r:{Graph.Redirect})
+        RETURN r.type AS type, r.key AS key, r.survivor AS survivor
+        ORDER BY type, key
         """;
 
     /// <summary>The nodes of one type by key, a redirected key giving its survivor; parameters <c>$keys</c>, <c>$type</c>.</summary>

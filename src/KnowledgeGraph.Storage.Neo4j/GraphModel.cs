@@ -20,6 +20,7 @@ namespace KnowledgeGraph.Storage.Neo4j;
 ///     -[:EVIDENCED_BY {start, end, text}]->(:Article)
 /// (:Statement {retracted, retractionReason, retractedAt}): retracted is false until retractStatement
 /// (:Redirect {type, key, survivor}): a key merged into another node by mergeNodes
+/// (:Change {id, at, keyName, operation, nodes, outcomes})-[:TOUCHED]->(:ChangeNode {id}): the change log, apart from the graph
 /// </code>
 /// Rounds are nodes, not properties, because a round has its own venue and Neo4j cannot store
 /// a list of maps. Enums are stored as their wire names; dates as Cypher <c>date</c>.
@@ -40,8 +41,14 @@ internal static class Graph
     public const string Statement = "Statement";
     public const string Redirect = "Redirect";
 
-    /// <summary>A change-log entry: a node with no relationships, so no read of the graph meets it.</summary>
+    /// <summary>A change-log entry: linked only to its <see cref="ChangeNode"/>s, so no read of the graph meets it.</summary>
     public const string Change = "Change";
+
+    /// <summary>A node id as the change log names it (<c>Person:key</c>), unique, so that the entries touching one node are an index seek away.</summary>
+    public const string ChangeNode = "ChangeNode";
+
+    /// <summary>From a change-log entry to each <see cref="ChangeNode"/> it created, updated or merged.</summary>
+    public const string Touched = "TOUCHED";
 
     public const string ContainedIn = "CONTAINED_IN";
     public const string BasedIn = "BASED_IN";

@@ -354,6 +354,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
             await using (var writer = new SqliteBatchWriter(connection, transaction))
             {
                 await writer.WriteAsync(batch, cancellationToken);
+                await writer.WriteRedirectsAsync(batch, cancellationToken);
             }
 
             await SqliteContainment.UpdateAsync(connection, transaction, batch, cancellationToken);

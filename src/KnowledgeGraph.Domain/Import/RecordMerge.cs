@@ -110,6 +110,9 @@ internal static class RecordMerge
             NegotiationKey = n.NegotiationKey ?? old.NegotiationKey,
             RespondsToKey = n.RespondsToKey ?? old.RespondsToKey,
             Evidence = evidence,
+
+            // A statement retracted stays so, with its first reason and time.
+            Retraction = old.Retraction ?? n.Retraction,
         };
     }
 
