@@ -133,6 +133,8 @@ internal static class EditStatements
                 yield return In(Graph.RespondsTo);
                 break;
             case NodeType.Negotiation:
+                yield return $"SET {Aliases}";
+                yield return "WITH s, d";
                 yield return Out(Graph.HeldAt, Identity.Single);
                 yield return Out(Graph.HasParty, Identity.Target, ordinal: true);
                 yield return Rounds();

@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Storage.Neo4j;
 /// (:Place {key, name, kind, aliases})-[:CONTAINED_IN]->(:Place)
 /// (:Organisation {key, name, kind, aliases, description})-[:BASED_IN]->(:Place), -[:PART_OF]->(:Organisation)
 /// (:Person {key, name, aliases, description})-[:AFFILIATED_WITH {role, current, ordinal}]->(:Organisation)
-/// (:Negotiation {key, name, status})-[:HELD_AT]->(:Place), -[:HAS_PARTY {ordinal}]->(:Organisation),
+/// (:Negotiation {key, name, status, aliases})-[:HELD_AT]->(:Place), -[:HAS_PARTY {ordinal}]->(:Organisation),
 ///     -[:HAS_ROUND]->(:NegotiationRound {number, date, ordinal})-[:HELD_AT]->(:Place)
 /// (:Statement {key, text, kind, direct, date})-[:SAID_BY]->(:Person|:Organisation), -[:SAID_AT]->(:Place),
 ///     -[:ABOUT {ordinal}]->(:Place), -[:IN_NEGOTIATION]->(:Negotiation), -[:RESPONDS_TO]->(:Statement),
@@ -218,7 +218,7 @@ internal static class RecordMaps
 
         // Rounds by date (unknown last), then number (unknown first, as SQLite orders NULL),
         // then venue and import order, matching the SQLite store's order.
-        Projection = v => $"{v} {{.key, .name, .status, venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
+        Projection = v => $"{v} {{.key, .name, .status, aliases: coalesce({v}.aliases, []), venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
             + $"parties: COLLECT {{ MATCH ({v})-[{R}:{Graph.HasParty}]->({P}:{Graph.Organisation}) RETURN {P}.key AS party ORDER BY {R}.ordinal }}, "
             + $"rounds: COLLECT {{ MATCH ({v})-[:{Graph.HasRound}]->({N}:{Graph.NegotiationRound}) "
             + $"WITH {N}, {ToOne(N, Graph.HeldAt, Graph.Place)} AS venue "
@@ -235,7 +235,10 @@ internal static class RecordMaps
                     Integer(r, "number") is { } number ? checked((int)number) : null,
                     String(r, "date") is { } roundDate ? DateText.Read(roundDate) : null,
                     String(r, "venue")))
-                .ToArray()),
+                .ToArray())
+        {
+            Aliases = Strings(m, "aliases"),
+        },
         TieBreaker = b => [$"{b.Var}.key"],
     };
 

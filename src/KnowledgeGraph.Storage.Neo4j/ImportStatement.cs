@@ -62,6 +62,7 @@ internal static class ImportStatement
             ("key", n.Key),
             ("name", n.Name),
             ("status", EnumNames.ToWire(n.Status)),
+            ("aliases", n.Aliases),
             ("venue", n.VenueKey),
             ("parties", n.PartyKeys),
             ("rounds", n.Rounds.Select(r => Map(
@@ -132,6 +133,7 @@ internal static class ImportStatement
             """);
         yield return ForEach("$negotiations", $$"""
             MERGE (n:{{Graph.Negotiation}} {key: a.key})
+            {{Aliases}}
             SET n.name = a.name, n.status = a.status
             """);
         yield return ForEach("$statements", $$"""

@@ -107,12 +107,13 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         foreach (var n in batch.Negotiations)
         {
             await RunAsync(
-                """
-                INSERT INTO negotiation (key, name, status, venue) VALUES (@key, @name, @status, @venue)
-                ON CONFLICT (key) DO UPDATE SET name = excluded.name, status = excluded.status, venue = coalesce(excluded.venue, venue)
+                $"""
+                INSERT INTO negotiation (key, name, status, venue, aliases) VALUES (@key, @name, @status, @venue, @aliases)
+                ON CONFLICT (key) DO UPDATE SET name = excluded.name, status = excluded.status, venue = coalesce(excluded.venue, venue),
+                    aliases = {MergeAliases("negotiation")}
                 """,
                 cancellationToken,
-                ("@key", n.Key), ("@name", n.Name), ("@status", EnumNames.ToWire(n.Status)), ("@venue", n.VenueKey));
+                ("@key", n.Key), ("@name", n.Name), ("@status", EnumNames.ToWire(n.Status)), ("@venue", n.VenueKey), ("@aliases", Json(n.Aliases)));
             foreach (var party in n.PartyKeys)
             {
                 await RunAsync(

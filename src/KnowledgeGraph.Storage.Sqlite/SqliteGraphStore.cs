@@ -299,6 +299,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin
         command.CommandText = ddl;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await MigrateAsync(connection, cancellationToken);
+        await MigrateNegotiationAliasesAsync(connection, cancellationToken);
     }
 
     private async Task<bool> IsEmptyCoreAsync(CancellationToken cancellationToken)

@@ -129,10 +129,11 @@ internal static class TableMaps
         Columns = "t.key, t.name, t.status, t.venue, "
             + "(SELECT json_group_array(p.organisation) FROM (SELECT * FROM negotiation_party p WHERE p.negotiation = t.key ORDER BY p.ordinal) p), "
             + "(SELECT json_group_array(json_array(n.number, n.date, n.venue)) "
-            + "FROM (SELECT * FROM negotiation_round n WHERE n.negotiation = t.key ORDER BY n.date IS NULL, n.date, n.number) n)",
+            + "FROM (SELECT * FROM negotiation_round n WHERE n.negotiation = t.key ORDER BY n.date IS NULL, n.date, n.number) n), t.aliases",
         Read = (r, o) =>
         {
             using var rounds = JsonDocument.Parse(r.GetString(o + 5));
+            var aliases = StringList(r.GetString(o + 6));
             return new Negotiation(
                 r.GetString(o),
                 r.GetString(o + 1),
@@ -144,7 +145,10 @@ internal static class TableMaps
                         n[0].ValueKind == JsonValueKind.Null ? null : n[0].GetInt32(),
                         n[1].ValueKind == JsonValueKind.Null ? null : DateText.Read(n[1].GetString()!),
                         n[2].ValueKind == JsonValueKind.Null ? null : n[2].GetString()))
-                    .ToArray());
+                    .ToArray())
+            {
+                Aliases = aliases,
+            };
         },
     };
 

@@ -58,7 +58,8 @@ internal sealed record NegotiationDocument(
     string? Status,
     string? Venue,
     List<string>? Parties,
-    List<RoundDocument>? Rounds);
+    List<RoundDocument>? Rounds,
+    List<string>? Aliases = null);
 
 internal sealed record RoundDocument(int? Number, string? Date, string? Venue);
 

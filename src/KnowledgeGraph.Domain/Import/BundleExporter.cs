@@ -189,6 +189,7 @@ public sealed class BundleExporter(IGraphStore store, IGraphStoreAdmin? admin = 
             json.WriteString("key", n.Key);
             json.WriteString("name", n.Name);
             json.WriteString("status", EnumNames.ToWire(n.Status));
+            Strings(json, "aliases", n.Aliases);
             Nullable(json, "venue", n.VenueKey);
             Strings(json, "parties", n.PartyKeys);
             json.WriteStartArray("rounds");

@@ -312,7 +312,7 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
 
         if (key is not null && name is not null && status is { } s)
         {
-            _negotiations.Add(new Negotiation(key, name, s, venue, parties, rounds));
+            _negotiations.Add(new Negotiation(key, name, s, venue, parties, rounds) { Aliases = Strings(n.Aliases, path + ".aliases") });
         }
     }
 

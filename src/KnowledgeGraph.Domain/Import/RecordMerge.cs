@@ -76,6 +76,7 @@ internal static class RecordMerge
     public static Negotiation Merge(Negotiation old, Negotiation n) => old with
     {
         Name = n.Name,
+        Aliases = Union(old.Aliases, n.Aliases.Where(a => !string.Equals(a, n.Name, StringComparison.Ordinal)).ToArray()),
         Status = n.Status,
         VenueKey = n.VenueKey ?? old.VenueKey,
         PartyKeys = Union(old.PartyKeys, n.PartyKeys),

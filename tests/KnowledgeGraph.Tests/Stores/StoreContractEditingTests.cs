@@ -35,4 +35,33 @@ public abstract partial class StoreContractTests
         Assert.Equal(before, await SnapshotAsync(s));
         Assert.Empty(await s.Store.GetAsync<Place>(["brill"], Cancel));
     }
+
+    [Fact]
+    public async Task A_negotiation_merged_away_keeps_its_name_as_an_alias_of_the_survivor()
+    {
+        var s = await EmptyAsync();
+        var stored = await ImportAsync(s, """
+            { "format": "knowledge-graph/v2", "negotiations": [
+              { "name": "Velmora ferry talks", "status": "ONGOING", "aliases": ["Ferry talks"] },
+              { "name": "Korrin crossing talks", "status": "STALLED", "aliases": ["Crossing talks"] }] }
+            """);
+        Assert.True(stored.Accepted);
+
+        var outcome = await s.Admin.MergeAsync(new Domain.Ids.NodeId(Domain.Ids.NodeType.Negotiation, "velmora-ferry-talks"), new Domain.Ids.NodeId(Domain.Ids.NodeType.Negotiation, "korrin-crossing-talks"), null, Cancel);
+
+        Assert.Equal(Domain.Editing.MergeOutcome.Merged, outcome);
+        var survivor = Assert.Single(await s.Store.GetAsync<Negotiation>(["velmora-ferry-talks"], Cancel));
+        Assert.Equal(["Ferry talks", "Korrin crossing talks", "Crossing talks"], survivor.Aliases);
+        Assert.Equal("velmora-ferry-talks", (await s.Store.ResolveAsync<Negotiation>(["korrin-crossing-talks"], Cancel))["korrin-crossing-talks"].Key);
+
+        // A later bundle that gives the merged key lands on the survivor.
+        var later = await ImportAsync(s, """
+            { "format": "knowledge-graph/v2", "negotiations": [{ "key": "korrin-crossing-talks", "name": "Velmora ferry talks", "status": "CONCLUDED", "aliases": ["Crossing talks", "Pier talks"] }] }
+            """);
+        Assert.True(later.Accepted);
+        var after = Assert.Single(await s.Store.GetAsync<Negotiation>(["velmora-ferry-talks"], Cancel));
+        Assert.Equal((NegotiationStatus.Concluded, "Velmora ferry talks"), (after.Status, after.Name));
+        Assert.Equal(["Ferry talks", "Korrin crossing talks", "Crossing talks", "Pier talks"], after.Aliases);
+        Assert.Empty(await s.Store.GetAsync<Negotiation>(["korrin-crossing-talks"], Cancel));
+    }
 }
