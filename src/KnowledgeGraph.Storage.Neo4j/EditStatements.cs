@@ -17,12 +17,7 @@ internal static class EditStatements
     /// The change-log entry of the edit (<c>$changes</c>: zero or one), created only on the row
     /// that made the edit, in the same statement and so the same transaction.
     /// </summary>
-    private const string ChangeLog = $$"""
-        CALL () {
-          UNWIND $changes AS c
-          CREATE (:{{Graph.Change}} {id: c.id, at: c.at, keyName: c.keyName, operation: c.operation, nodes: c.nodes, outcomes: c.outcomes})
-        }
-        """;
+    private const string ChangeLog = ImportStatement.ChangeLog;
 
     /// <summary>The merge of two nodes of <paramref name="type"/>; parameters <c>$survivor</c>, <c>$duplicate</c>, <c>$type</c>.</summary>
     public static string Merge(NodeType type)
@@ -78,6 +73,13 @@ internal static class EditStatements
         RETURN r.type AS type, r.key AS key, r.survivor AS survivor
         """;
 
+    /// <summary>Every redirected key, for an export.</summary>
+    public static readonly string AllRedirects = $"""
+        MATCH (r:{Graph.Redirect})
+        RETURN r.type AS type, r.key AS key, r.survivor AS survivor
+        ORDER BY type, key
+        """;
+
     /// <summary>The nodes of one type by key, a redirected key giving its survivor; parameters <c>$keys</c>, <c>$type</c>.</summary>
     public static string Resolve(RecordMap map) => $$"""
         UNWIND $keys AS requested
@@ -131,6 +133,8 @@ internal static class EditStatements
                 yield return In(Graph.RespondsTo);
                 break;
             case NodeType.Negotiation:
+                yield return $"SET {Aliases}";
+                yield return "WITH s, d";
                 yield return Out(Graph.HeldAt, Identity.Single);
                 yield return Out(Graph.HasParty, Identity.Target, ordinal: true);
                 yield return Rounds();

@@ -13,13 +13,14 @@ namespace KnowledgeGraph.Storage.Neo4j;
 /// (:Place {key, name, kind, aliases})-[:CONTAINED_IN]->(:Place)
 /// (:Organisation {key, name, kind, aliases, description})-[:BASED_IN]->(:Place), -[:PART_OF]->(:Organisation)
 /// (:Person {key, name, aliases, description})-[:AFFILIATED_WITH {role, current, ordinal}]->(:Organisation)
-/// (:Negotiation {key, name, status})-[:HELD_AT]->(:Place), -[:HAS_PARTY {ordinal}]->(:Organisation),
+/// (:Negotiation {key, name, status, aliases})-[:HELD_AT]->(:Place), -[:HAS_PARTY {ordinal}]->(:Organisation),
 ///     -[:HAS_ROUND]->(:NegotiationRound {number, date, ordinal})-[:HELD_AT]->(:Place)
 /// (:Statement {key, text, kind, direct, date})-[:SAID_BY]->(:Person|:Organisation), -[:SAID_AT]->(:Place),
 ///     -[:ABOUT {ordinal}]->(:Place), -[:IN_NEGOTIATION]->(:Negotiation), -[:RESPONDS_TO]->(:Statement),
 ///     -[:EVIDENCED_BY {start, end, text}]->(:Article)
 /// (:Statement {retracted, retractionReason, retractedAt}): retracted is false until retractStatement
 /// (:Redirect {type, key, survivor}): a key merged into another node by mergeNodes
+/// (:Change {id, at, keyName, operation, nodes, outcomes})-[:TOUCHED]->(:ChangeNode {id}): the change log, apart from the graph
 /// </code>
 /// Rounds are nodes, not properties, because a round has its own venue and Neo4j cannot store
 /// a list of maps. Enums are stored as their wire names; dates as Cypher <c>date</c>.
@@ -40,8 +41,14 @@ internal static class Graph
     public const string Statement = "Statement";
     public const string Redirect = "Redirect";
 
-    /// <summary>A change-log entry: a node with no relationships, so no read of the graph meets it.</summary>
+    /// <summary>A change-log entry: linked only to its <see cref="ChangeNode"/>s, so no read of the graph meets it.</summary>
     public const string Change = "Change";
+
+    /// <summary>A node id as the change log names it (<c>Person:key</c>), unique, so that the entries touching one node are an index seek away.</summary>
+    public const string ChangeNode = "ChangeNode";
+
+    /// <summary>From a change-log entry to each <see cref="ChangeNode"/> it created, updated or merged.</summary>
+    public const string Touched = "TOUCHED";
 
     public const string ContainedIn = "CONTAINED_IN";
     public const string BasedIn = "BASED_IN";
@@ -211,7 +218,7 @@ internal static class RecordMaps
 
         // Rounds by date (unknown last), then number (unknown first, as SQLite orders NULL),
         // then venue and import order, matching the SQLite store's order.
-        Projection = v => $"{v} {{.key, .name, .status, venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
+        Projection = v => $"{v} {{.key, .name, .status, aliases: coalesce({v}.aliases, []), venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
             + $"parties: COLLECT {{ MATCH ({v})-[{R}:{Graph.HasParty}]->({P}:{Graph.Organisation}) RETURN {P}.key AS party ORDER BY {R}.ordinal }}, "
             + $"rounds: COLLECT {{ MATCH ({v})-[:{Graph.HasRound}]->({N}:{Graph.NegotiationRound}) "
             + $"WITH {N}, {ToOne(N, Graph.HeldAt, Graph.Place)} AS venue "
@@ -228,7 +235,10 @@ internal static class RecordMaps
                     Integer(r, "number") is { } number ? checked((int)number) : null,
                     String(r, "date") is { } roundDate ? DateText.Read(roundDate) : null,
                     String(r, "venue")))
-                .ToArray()),
+                .ToArray())
+        {
+            Aliases = Strings(m, "aliases"),
+        },
         TieBreaker = b => [$"{b.Var}.key"],
     };
 

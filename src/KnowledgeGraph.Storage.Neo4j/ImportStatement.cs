@@ -62,6 +62,7 @@ internal static class ImportStatement
             ("key", n.Key),
             ("name", n.Name),
             ("status", EnumNames.ToWire(n.Status)),
+            ("aliases", n.Aliases),
             ("venue", n.VenueKey),
             ("parties", n.PartyKeys),
             ("rounds", n.Rounds.Select(r => Map(
@@ -80,11 +81,15 @@ internal static class ImportStatement
             ("negotiation", s.NegotiationKey),
             ("respondsTo", s.RespondsToKey),
             ("about", s.AboutKeys),
+            ("retractionReason", s.Retraction?.Reason),
+            ("retractedAt", s.Retraction is { } r ? InstantText.Write(r.At) : null),
             ("evidence", s.Evidence.Select(e => Map(
                 ("article", e.ArticleKey),
                 ("start", e.Start),
                 ("end", e.End),
                 ("text", e.Text))).ToArray()))).ToArray(),
+        ["redirects"] = batch.Redirects.Select(r => Map(("type", r.Type.ToString()), ("key", r.Key), ("survivor", r.Survivor))).ToArray(),
+
         // Zero or one entry, so that the statement's shape stays the same.
         ["changes"] = Changes(batch.Change),
     };
@@ -128,11 +133,16 @@ internal static class ImportStatement
             """);
         yield return ForEach("$negotiations", $$"""
             MERGE (n:{{Graph.Negotiation}} {key: a.key})
+            {{Aliases}}
             SET n.name = a.name, n.status = a.status
             """);
         yield return ForEach("$statements", $$"""
             MERGE (n:{{Graph.Statement}} {key: a.key})
-            SET n.text = a.text, n.kind = a.kind, n.direct = a.direct, n.date = coalesce(date(a.date), n.date), n.retracted = coalesce(n.retracted, false)
+            WITH n, a, coalesce(n.retracted, false) AS already
+            SET n.text = a.text, n.kind = a.kind, n.direct = a.direct, n.date = coalesce(date(a.date), n.date),
+                n.retracted = already OR a.retractionReason IS NOT NULL,
+                n.retractionReason = CASE WHEN already THEN n.retractionReason ELSE a.retractionReason END,
+                n.retractedAt = CASE WHEN already THEN n.retractedAt ELSE a.retractedAt END
             """);
 
         // To-one relationships: a known target replaces the old one; an unknown one keeps it.
@@ -201,14 +211,35 @@ internal static class ImportStatement
             }
             """;
 
-        // The change log, in the same statement and so the same transaction as the write.
+        // Keys merged into other records (the importer checked none conflicts with a stored one).
         yield return $$"""
             CALL () {
-              UNWIND $changes AS c
-              CREATE (:{{Graph.Change}} {id: c.id, at: c.at, keyName: c.keyName, operation: c.operation, nodes: c.nodes, outcomes: c.outcomes})
+              UNWIND $redirects AS r
+              MERGE (redirect:{{Graph.Redirect}} {type: r.type, key: r.key})
+              ON CREATE SET redirect.survivor = r.survivor
             }
             """;
+
+        // The change log, in the same statement and so the same transaction as the write.
+        yield return ChangeLog;
     }
+
+    /// <summary>
+    /// Writes the change-log entry of <c>$changes</c> (zero or one), linked to one
+    /// <c>:ChangeNode</c> per node it touched, so that the history of one node is an index seek.
+    /// </summary>
+    internal const string ChangeLog = $$"""
+        CALL () {
+          UNWIND $changes AS c
+          CREATE (change:{{Graph.Change}} {id: c.id, at: c.at, keyName: c.keyName, operation: c.operation, nodes: c.nodes, outcomes: c.outcomes})
+          WITH change, c
+          CALL (change, c) {
+            UNWIND c.nodes AS node
+            MERGE (touched:{{Graph.ChangeNode}} {id: node})
+            CREATE (change)-[:{{Graph.Touched}}]->(touched)
+          }
+        }
+        """;
 
     // Known aliases keep their order; new ones are appended once, in the order they come.
     private const string Aliases = """

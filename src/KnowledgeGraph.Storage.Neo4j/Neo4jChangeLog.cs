@@ -5,14 +5,20 @@ using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Storage.Neo4j;
 
-/// <summary>The change log: <c>:Change</c> nodes written by the import statement, read newest first in one statement.</summary>
+/// <summary>The change log: <c>:Change</c> nodes written with each write (<see cref="ImportStatement.ChangeLog"/>), read newest first in one statement.</summary>
 public sealed partial class Neo4jGraphStore : IChangeLog
 {
-    // Every condition is always present, and a null parameter switches it off, so the statement
-    // has the same shape for every query (and the linter sees every part of it).
-    private static readonly string ChangeMatch =
-        $"MATCH (c:{Graph.Change}) WHERE ($node IS NULL OR $node IN c.nodes) AND ($keyName IS NULL OR c.keyName = $keyName) "
-        + "AND ($from IS NULL OR c.at >= $from) AND ($to IS NULL OR c.at < $to)";
+    // Every condition but the node is always present, and a null parameter switches it off, so
+    // the statement has one of two shapes (and the linter sees every part of both). A node filter
+    // starts from the node's :ChangeNode, found by its unique id (an index seek), and follows its
+    // :TOUCHED relationships, rather than scanning every :Change for the id in a list.
+    private const string ChangeConditions =
+        "($keyName IS NULL OR c.keyName = $keyName) AND ($from IS NULL OR c.at >= $from) AND ($to IS NULL OR c.at < $to)";
+
+    private static readonly string ChangeMatch = $"MATCH (c:{Graph.Change}) WHERE {ChangeConditions}";
+
+    private static readonly string ChangeMatchByNode =
+        $"MATCH (:{Graph.ChangeNode} {{id: $node}})<-[:{Graph.Touched}]-(c:{Graph.Change}) WHERE {ChangeConditions}";
 
     /// <inheritdoc />
     public async Task<Page<ChangeEntry>> ListChangesAsync(ChangeQuery query, PageRequest page, CancellationToken cancellationToken)
@@ -28,12 +34,13 @@ public sealed partial class Neo4jGraphStore : IChangeLog
             ["skip"] = window.Skip,
             ["limit"] = window.Limit,
         };
+        var match = query.Node is null ? ChangeMatch : ChangeMatchByNode;
         var order = window.FromTail ? "c.at ASC, c.id ASC" : "c.at DESC, c.id DESC";
         var changes =
-            $"{ChangeMatch}\nWITH c ORDER BY {order} SKIP $skip LIMIT $limit\n"
+            $"{match}\nWITH c ORDER BY {order} SKIP $skip LIMIT $limit\n"
             + "RETURN collect(c {.id, .at, .keyName, .operation, .nodes, .outcomes}) AS changes";
         var statement = window.NeedsTotal
-            ? $"CALL () {{\n{ChangeMatch}\nRETURN count(c) AS total\n}}\nCALL () {{\n{changes}\n}}\nRETURN total, changes"
+            ? $"CALL () {{\n{match}\nRETURN count(c) AS total\n}}\nCALL () {{\n{changes}\n}}\nRETURN total, changes"
             : changes;
 
         using var result = await _client.RunAsync(statement, parameters, cancellationToken);

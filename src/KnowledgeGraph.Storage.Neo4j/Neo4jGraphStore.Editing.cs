@@ -60,6 +60,22 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Domain.Import.Redirect>> ListRedirectsAsync(CancellationToken cancellationToken)
+    {
+        using var result = await _client.RunAsync(EditStatements.AllRedirects, new Dictionary<string, object?>(StringComparer.Ordinal), cancellationToken);
+        var found = new List<Domain.Import.Redirect>();
+        for (var row = 0; row < result.Rows.Count; row++)
+        {
+            found.Add(new Domain.Import.Redirect(
+                Enum.Parse<NodeType>(QueryValues.String(result.Value(row, "type"))!),
+                QueryValues.String(result.Value(row, "key"))!,
+                QueryValues.String(result.Value(row, "survivor"))!));
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
     public async Task<MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, ChangeEntry? change, CancellationToken cancellationToken)
     {
         if (survivor.Type != duplicate.Type || survivor == duplicate || survivor.Type == NodeType.Article)

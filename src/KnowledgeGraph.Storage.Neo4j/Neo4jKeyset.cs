@@ -85,7 +85,7 @@ public sealed partial class Neo4jGraphStore
         var values = order
             .Select(sort => map.Counts.TryGetValue(sort.Field, out var count)
                 ? count.Replace("{v}", "t", StringComparison.Ordinal)
-                : "t." + (map.Fields.TryGetValue(sort.Field, out var field) ? field.Property : throw new NotSupportedException($"{map.Name} has no field '{sort.Field}'.")))
+                : "t." + (map.Fields.TryGetValue(sort.Field, out var property) ? property : throw new NotSupportedException($"{map.Name} has no field '{sort.Field}'.")))
             .Append("t.key")
             .ToArray();
         var keys = order.Select((sort, i) => ($"r.k[{i}]", sort.Descending)).Append(($"r.k[{order.Count}]", false)).ToArray();

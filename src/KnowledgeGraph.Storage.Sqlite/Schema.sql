@@ -61,7 +61,9 @@ CREATE TABLE IF NOT EXISTS negotiation (
     key    TEXT PRIMARY KEY NOT NULL,
     name   TEXT NOT NULL,
     status TEXT NOT NULL,
-    venue  TEXT REFERENCES place (key)
+    venue  TEXT REFERENCES place (key),
+    -- Other names (a database written before this column existed gets it from SqliteGraphStore at start-up).
+    aliases TEXT NOT NULL DEFAULT '[]'
 ) STRICT;
 CREATE INDEX IF NOT EXISTS negotiation_venue ON negotiation (venue);
 

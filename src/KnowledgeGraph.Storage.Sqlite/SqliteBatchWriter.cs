@@ -107,12 +107,13 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         foreach (var n in batch.Negotiations)
         {
             await RunAsync(
-                """
-                INSERT INTO negotiation (key, name, status, venue) VALUES (@key, @name, @status, @venue)
-                ON CONFLICT (key) DO UPDATE SET name = excluded.name, status = excluded.status, venue = coalesce(excluded.venue, venue)
+                $"""
+                INSERT INTO negotiation (key, name, status, venue, aliases) VALUES (@key, @name, @status, @venue, @aliases)
+                ON CONFLICT (key) DO UPDATE SET name = excluded.name, status = excluded.status, venue = coalesce(excluded.venue, venue),
+                    aliases = {MergeAliases("negotiation")}
                 """,
                 cancellationToken,
-                ("@key", n.Key), ("@name", n.Name), ("@status", EnumNames.ToWire(n.Status)), ("@venue", n.VenueKey));
+                ("@key", n.Key), ("@name", n.Name), ("@status", EnumNames.ToWire(n.Status)), ("@venue", n.VenueKey), ("@aliases", Json(n.Aliases)));
             foreach (var party in n.PartyKeys)
             {
                 await RunAsync(
@@ -138,9 +139,12 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         {
             await RunAsync(
                 """
-                INSERT INTO statement (key, text, kind, direct, speaker_person, speaker_organisation, said_at, date, negotiation, responds_to)
-                VALUES (@key, @text, @kind, @direct, @speaker_person, @speaker_organisation, @said_at, @date, @negotiation, @responds_to)
+                INSERT INTO statement (key, text, kind, direct, speaker_person, speaker_organisation, said_at, date, negotiation, responds_to, retracted, retraction_reason, retracted_at)
+                VALUES (@key, @text, @kind, @direct, @speaker_person, @speaker_organisation, @said_at, @date, @negotiation, @responds_to, @retracted, @retraction_reason, @retracted_at)
                 ON CONFLICT (key) DO UPDATE SET text = excluded.text, kind = excluded.kind, direct = excluded.direct,
+                    retracted = CASE WHEN statement.retracted <> 0 THEN 1 ELSE excluded.retracted END,
+                    retraction_reason = CASE WHEN statement.retracted <> 0 THEN statement.retraction_reason ELSE excluded.retraction_reason END,
+                    retracted_at = CASE WHEN statement.retracted <> 0 THEN statement.retracted_at ELSE excluded.retracted_at END,
                     speaker_person = CASE WHEN excluded.speaker_person IS NULL AND excluded.speaker_organisation IS NULL THEN speaker_person ELSE excluded.speaker_person END,
                     speaker_organisation = CASE WHEN excluded.speaker_person IS NULL AND excluded.speaker_organisation IS NULL THEN speaker_organisation ELSE excluded.speaker_organisation END,
                     said_at = coalesce(excluded.said_at, said_at), date = coalesce(excluded.date, date),
@@ -150,7 +154,9 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
                 ("@key", s.Key), ("@text", s.Text), ("@kind", EnumNames.ToWire(s.Kind)), ("@direct", s.Direct ? 1L : 0L),
                 ("@speaker_person", s.Speaker is { Type: SpeakerType.Person } sp ? sp.Key : null),
                 ("@speaker_organisation", s.Speaker is { Type: SpeakerType.Organisation } so ? so.Key : null),
-                ("@said_at", s.SaidAtKey), ("@date", Date(s.Date)), ("@negotiation", s.NegotiationKey), ("@responds_to", s.RespondsToKey));
+                ("@said_at", s.SaidAtKey), ("@date", Date(s.Date)), ("@negotiation", s.NegotiationKey), ("@responds_to", s.RespondsToKey),
+                ("@retracted", s.Retraction is null ? 0L : 1L), ("@retraction_reason", s.Retraction?.Reason),
+                ("@retracted_at", s.Retraction is { } r ? InstantText.Write(r.At) : null));
             foreach (var place in s.AboutKeys)
             {
                 await RunAsync(
@@ -173,6 +179,18 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
                     cancellationToken,
                     ("@statement", s.Key), ("@article", e.ArticleKey), ("@start", (long)e.Start), ("@end", (long)e.End), ("@text", e.Text));
             }
+        }
+    }
+
+    public async Task WriteRedirectsAsync(GraphBatch batch, CancellationToken cancellationToken)
+    {
+        // The importer checked that no redirect of the batch conflicts with a stored one.
+        foreach (var r in batch.Redirects)
+        {
+            await RunAsync(
+                "INSERT INTO redirect (type, key, survivor) VALUES (@type, @key, @survivor) ON CONFLICT DO NOTHING",
+                cancellationToken,
+                ("@type", r.Type.ToString()), ("@key", r.Key), ("@survivor", r.Survivor));
         }
     }
 

@@ -24,6 +24,25 @@ public sealed partial class SqliteGraphStore
         GuardAsync(() => RedirectsCoreAsync(ids, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Domain.Import.Redirect>> ListRedirectsAsync(CancellationToken cancellationToken) =>
+        GuardAsync<IReadOnlyList<Domain.Import.Redirect>>(
+            async () =>
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT type, key, survivor FROM redirect ORDER BY type, key";
+                var result = new List<Domain.Import.Redirect>();
+                await using var reader = await ExecuteAsync(command, cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    result.Add(new Domain.Import.Redirect(Enum.Parse<NodeType>(reader.GetString(0)), reader.GetString(1), reader.GetString(2)));
+                }
+
+                return result;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, ChangeEntry? change, CancellationToken cancellationToken) =>
         GuardAsync(() => MergeCoreAsync(survivor, duplicate, change, cancellationToken), cancellationToken);
 

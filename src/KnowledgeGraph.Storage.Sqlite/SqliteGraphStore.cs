@@ -303,6 +303,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
         command.CommandText = ddl;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await MigrateAsync(connection, cancellationToken);
+        await MigrateNegotiationAliasesAsync(connection, cancellationToken);
         _reads.Invalidate();
     }
 
@@ -359,6 +360,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
             await using (var writer = new SqliteBatchWriter(connection, transaction))
             {
                 await writer.WriteAsync(batch, cancellationToken);
+                await writer.WriteRedirectsAsync(batch, cancellationToken);
             }
 
             await SqliteContainment.UpdateAsync(connection, transaction, batch, cancellationToken);

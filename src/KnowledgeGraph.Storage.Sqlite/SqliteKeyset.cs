@@ -85,7 +85,7 @@ public sealed partial class SqliteGraphStore
             .ToArray();
         var values = order.Select((sort, i) => (map.Counts.TryGetValue(sort.Field, out var count)
                 ? count.Replace("{a}", "t", StringComparison.Ordinal)
-                : $"t.{map.Fields[sort.Field].Column}") + " AS s" + i.ToString(CultureInfo.InvariantCulture))
+                : $"t.{map.Fields[sort.Field]}") + " AS s" + i.ToString(CultureInfo.InvariantCulture))
             .Append("t.key AS s" + order.Count.ToString(CultureInfo.InvariantCulture));
         var (low, high) = SqliteKeyset.Window(page, "b.total",
             (position, orAt) => $"(SELECT count(*) FROM w WHERE {SqliteKeyset.Before(keys, position, sql, orAt)})");

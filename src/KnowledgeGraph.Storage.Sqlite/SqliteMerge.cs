@@ -72,7 +72,7 @@ internal static class SqliteMerge
         ],
         NodeType.Negotiation =>
         [
-            "UPDATE negotiation SET venue = coalesce(venue, (SELECT venue FROM negotiation WHERE key = @d)) WHERE key = @s",
+            $"UPDATE negotiation SET aliases = {Aliases("negotiation")}, venue = coalesce(venue, (SELECT venue FROM negotiation WHERE key = @d)) WHERE key = @s",
             "UPDATE statement SET negotiation = @s WHERE negotiation = @d",
             "UPDATE OR IGNORE negotiation_party SET negotiation = @s, ordinal = ordinal + (SELECT count(*) FROM negotiation_party WHERE negotiation = @s) WHERE negotiation = @d",
             "DELETE FROM negotiation_party WHERE negotiation = @d",

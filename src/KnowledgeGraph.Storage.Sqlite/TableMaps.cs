@@ -130,7 +130,7 @@ internal static class TableMaps
         Columns = "t.key, t.name, t.status, t.venue, "
             + "(SELECT json_group_array(p.organisation) FROM (SELECT * FROM negotiation_party p WHERE p.negotiation = t.key ORDER BY p.ordinal) p), "
             + "(SELECT json_group_array(json_array(n.number, n.date, n.venue)) "
-            + "FROM (SELECT * FROM negotiation_round n WHERE n.negotiation = t.key ORDER BY n.date IS NULL, n.date, n.number) n)",
+            + "FROM (SELECT * FROM negotiation_round n WHERE n.negotiation = t.key ORDER BY n.date IS NULL, n.date, n.number) n), t.aliases",
         Read = (r, o) => new Negotiation(
             r.GetString(o),
             r.GetString(o + 1),
@@ -146,7 +146,10 @@ internal static class TableMaps
                     JsonColumns.NextString(ref n));
                 JsonColumns.Leave(ref n);
                 return round;
-            })),
+            }))
+        {
+            Aliases = StringList(r, o + 6),
+        },
     };
 
     public static readonly TableMap Statement = new()

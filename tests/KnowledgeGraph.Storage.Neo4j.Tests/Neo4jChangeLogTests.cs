@@ -31,7 +31,7 @@ public sealed class Neo4jChangeLogTests
         Assert.Equal(
             """[{"id":"019ad0b1c2d37e4f8a9b0c1d2e3f4a5b","at":"2026-11-29T16:00:00.0000000Z","keyName":"editor","operation":"createPerson","nodes":["Person:oskar-brandvik","Organisation:velmora-council"],"outcomes":["CREATED","UPDATED"]}]""",
             request.Parameters["changes"]!.ToJsonString());
-        Assert.Contains("UNWIND $changes AS c\n  CREATE (:Change {id: c.id, at: c.at, keyName: c.keyName, operation: c.operation, nodes: c.nodes, outcomes: c.outcomes})", request.Statement, StringComparison.Ordinal);
+        Assert.Contains("UNWIND $changes AS c\n  CREATE (change:Change {id: c.id, at: c.at, keyName: c.keyName, operation: c.operation, nodes: c.nodes, outcomes: c.outcomes})", request.Statement, StringComparison.Ordinal);
         Assert.Equal(ImportStatement.Text, request.Statement);
     }
 

@@ -219,7 +219,7 @@ public sealed class Neo4jGraphStoreTests
         Assert.Equal("""[{"organisation":"o1","role":null,"current":true}]""", p["people"]![0]!["affiliations"]!.ToJsonString());
         Assert.Equal("""[{"number":null,"date":"2025-06-02","venue":"istanbul"}]""", p["negotiations"]![0]!["rounds"]!.ToJsonString());
         Assert.Equal("""[{"article":"a1","start":0,"end":5,"text":"Text."}]""", p["statements"]![0]!["evidence"]!.ToJsonString());
-        Assert.Equal(["articles", "places", "organisations", "people", "negotiations", "statements", "changes"], p.Select(x => x.Key));
+        Assert.Equal(["articles", "places", "organisations", "people", "negotiations", "statements", "redirects", "changes"], p.Select(x => x.Key));
         Assert.Equal("[]", p["changes"]!.ToJsonString());
     }
 
@@ -231,17 +231,19 @@ public sealed class Neo4jGraphStoreTests
         await h.Store.InitializeAsync(Cancel);
 
         var statements = h.Api.Requests.Select(r => r.Statement).ToArray();
-        Assert.Equal(22, statements.Length);
+        Assert.Equal(24, statements.Length);
         Assert.StartsWith("CREATE CONSTRAINT article_key IF NOT EXISTS FOR (n:Article) REQUIRE n.key IS UNIQUE", statements[0], StringComparison.Ordinal);
-        Assert.Equal(8, statements.Count(s => s.StartsWith("CREATE CONSTRAINT ", StringComparison.Ordinal)));
+        Assert.Equal(9, statements.Count(s => s.StartsWith("CREATE CONSTRAINT ", StringComparison.Ordinal)));
         Assert.Equal("CREATE TEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON (n.text)", statements[13]);
         Assert.Equal("CREATE INDEX change_key_name IF NOT EXISTS FOR (n:Change) ON (n.keyName)", statements[16]);
         Assert.StartsWith("CREATE CONSTRAINT redirect_key IF NOT EXISTS FOR (n:Redirect)", statements[17], StringComparison.Ordinal);
         Assert.Equal("MATCH (n:Statement) WHERE n.retracted IS NULL SET n.retracted = false", statements[18]);
-        Assert.Equal(3, statements[19..].Count(s => s.StartsWith("CREATE FULLTEXT INDEX search_", StringComparison.Ordinal)));
+        Assert.Equal(3, statements[19..22].Count(s => s.StartsWith("CREATE FULLTEXT INDEX search_", StringComparison.Ordinal)));
+        Assert.StartsWith("CREATE CONSTRAINT change_node_id IF NOT EXISTS FOR (n:ChangeNode)", statements[22], StringComparison.Ordinal);
+        Assert.StartsWith("MATCH (c:Change) WHERE NOT EXISTS { (c)-[:TOUCHED]->() }", statements[23], StringComparison.Ordinal);
 
-        // Every statement but the one-off back-fill of `retracted` is a guarded schema change.
-        Assert.All(statements.Where((_, i) => i != 18), s => Assert.Contains(" IF NOT EXISTS ", s, StringComparison.Ordinal));
-        Assert.Equal(22, h.Counter.Total);
+        // Every statement but the one-off back-fills (of `retracted`, of the change log's links) is a guarded schema change.
+        Assert.All(statements.Where((_, i) => i is not 18 and not 23), s => Assert.Contains(" IF NOT EXISTS ", s, StringComparison.Ordinal));
+        Assert.Equal(24, h.Counter.Total);
     }
 }

@@ -29,7 +29,7 @@ internal static class ExportVerb
     private static async Task<int> RunAsync(CliConsole console, string? path, string? article, IReadOnlyList<string> configuration, CancellationToken cancellationToken)
     {
         await using var store = await CliStore.OpenAsync(configuration, console.ContentRoot, cancellationToken);
-        var exporter = new BundleExporter(store.Store);
+        var exporter = new BundleExporter(store.Store, store.Admin);
         GraphBatch? batch;
         if (article is null)
         {

@@ -44,10 +44,15 @@ internal static class ImportVerb
 
     private static async Task<int> RunAsync(CliConsole console, string[] paths, ImportOptions options, IReadOnlyList<string> configuration, CancellationToken cancellationToken)
     {
-        List<Document> documents;
+        // The paths are checked, and the documents counted for the progress bar, before anything
+        // is imported; each document is then read only when its turn comes and imported before
+        // the next is read, so memory does not grow with the input.
+        List<Source> sources;
+        int count;
         try
         {
-            documents = Collect(paths, console.In);
+            sources = Collect(paths, console.In);
+            count = sources.Sum(s => s.Count());
         }
         catch (IOException e)
         {
@@ -62,11 +67,11 @@ internal static class ImportVerb
         {
             await Ansi(console).Progress().StartAsync(async progress =>
             {
-                var task = progress.AddTask(options.DryRun ? "Checking" : "Importing", maxValue: documents.Count);
-                foreach (var document in documents)
+                var task = progress.AddTask(options.DryRun ? "Checking" : "Importing", maxValue: count);
+                foreach (var document in sources.SelectMany(s => s.Read()))
                 {
                     var result = await ImportOneAsync(importer, document, options, cancellationToken);
-                    results.Add(result);
+                    results.Add(result.Accepted ? Summary(result) : result);
                     if (!result.Accepted)
                     {
                         progress.Refresh();
@@ -83,10 +88,10 @@ internal static class ImportVerb
         }
         else
         {
-            foreach (var document in documents)
+            foreach (var document in sources.SelectMany(s => s.Read()))
             {
                 var result = await ImportOneAsync(importer, document, options, cancellationToken);
-                results.Add(result);
+                results.Add(Summary(result));
                 await console.Out.WriteLineAsync(Line(result));
                 if (!result.Accepted)
                 {
@@ -167,26 +172,34 @@ internal static class ImportVerb
         Interactive = InteractionSupport.Yes,
     });
 
-    /// <summary>Every document the paths name, in order; a folder's files in ordinal order.</summary>
-    private static List<Document> Collect(string[] paths, TextReader input)
+    // What the summary needs of a document that landed: its counts, not its records' paths,
+    // rules and ambiguities, which were printed with its line.
+    private static ImportResult Summary(ImportResult result) => result with
     {
-        var documents = new List<Document>();
+        Changes = result.Changes.Select(c => new RecordChange(new NodeId(c.Id.Type, string.Empty), c.Outcome, string.Empty)).ToArray(),
+        Ambiguities = [],
+    };
+
+    /// <summary>Every source the paths name, in order, each checked to exist; a folder's files in ordinal order. Nothing is read yet but standard input.</summary>
+    private static List<Source> Collect(string[] paths, TextReader input)
+    {
+        var sources = new List<Source>();
         foreach (var path in paths)
         {
             if (path == "-")
             {
-                documents.AddRange(Split("stdin", input.ReadToEnd(), Directory.GetCurrentDirectory(), ndjson: null));
+                // One document if it parses as one, else NDJSON: standard input is read whole.
+                var text = input.ReadToEnd();
+                var documents = Split("stdin", text, Directory.GetCurrentDirectory(), ndjson: null).ToArray();
+                sources.Add(new Source(() => documents.Length, () => documents));
             }
             else if (Directory.Exists(path))
             {
-                foreach (var file in Directory.GetFiles(path).Where(IsBundleFile).Order(StringComparer.Ordinal))
-                {
-                    documents.AddRange(ReadFile(file));
-                }
+                sources.AddRange(Directory.GetFiles(path).Where(IsBundleFile).Order(StringComparer.Ordinal).Select(FileSource));
             }
             else if (File.Exists(path))
             {
-                documents.AddRange(ReadFile(path));
+                sources.Add(FileSource(path));
             }
             else
             {
@@ -194,17 +207,31 @@ internal static class ImportVerb
             }
         }
 
-        return documents;
+        return sources;
     }
 
     private static bool IsBundleFile(string file) =>
         file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
 
-    private static IEnumerable<Document> ReadFile(string file) =>
-        Split(Path.GetFileName(file), File.ReadAllText(file), Path.GetDirectoryName(Path.GetFullPath(file))!, file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase));
+    private static Source FileSource(string file)
+    {
+        var name = Path.GetFileName(file);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        if (!file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Source(() => 1, () => [new Document(name, File.ReadAllText(file), directory)]);
+        }
 
-    // A .ndjson file holds one document a line; standard input is one document if it parses as
-    // one, else NDJSON.
+        // NDJSON is read a line at a time, both to count its documents and to import them.
+        return new Source(
+            () => File.ReadLines(file).Count(line => !string.IsNullOrWhiteSpace(line)),
+            () => File.ReadLines(file)
+                .Select((line, i) => (line, i))
+                .Where(x => !string.IsNullOrWhiteSpace(x.line))
+                .Select(x => new Document(string.Create(CultureInfo.InvariantCulture, $"{name}:{x.i + 1}"), x.line, directory)));
+    }
+
+    // Standard input is one document if it parses as one, else NDJSON.
     private static IEnumerable<Document> Split(string source, string text, string directory, bool? ndjson)
     {
         if (ndjson is null)
@@ -235,6 +262,9 @@ internal static class ImportVerb
             }
         }
     }
+
+    /// <summary>Where documents come from: how many it holds, and its documents, read when enumerated.</summary>
+    private sealed record Source(Func<int> Count, Func<IEnumerable<Document>> Read);
 
     private sealed record Document(string Source, string Json, string Directory);
 }

@@ -46,6 +46,7 @@ internal static class NegotiationMutations
         m.Copy(record, "key");
         record["name"] = name;
         record["status"] = status is null ? null : RecordMutation.Wire(status);
+        m.Copy(record, "aliases", RecordMutation.Strings);
         m.CopyReference(record, "venue", NodeType.Place);
         if (m.Get("parties") is { } parties)
         {
@@ -98,6 +99,7 @@ internal sealed class CreateNegotiationInputType : InputObjectGraphType
         Field<StringGraphType>("key").Description("The key (a slug); derived from the name when left out.");
         Field<NonNullGraphType<StringGraphType>>("name").Description("The name, such as the talks' usual name.");
         Field<NonNullGraphType<NegotiationStatusType>>("status").Description("Where the talks stand.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases").Description("Other names the talks go by.");
         Field<IdGraphType>("venue").Description("The global id of the place they are held at.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("parties").Description("The global ids of the organisations taking part.");
         Field<ListGraphType<NonNullGraphType<NegotiationRoundInputType>>>("rounds").Description("The rounds held.");
@@ -114,6 +116,7 @@ internal sealed class UpdateNegotiationInputType : InputObjectGraphType
         Field<NonNullGraphType<IdGraphType>>("id").Description("The negotiation's global id.");
         Field<StringGraphType>("name").Description("A new name.");
         Field<NegotiationStatusType>("status").Description("A new status.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases").Description("Aliases to add.");
         Field<IdGraphType>("venue").Description("The global id of a new venue.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("parties").Description("The global ids of parties to add.");
         Field<ListGraphType<NonNullGraphType<NegotiationRoundInputType>>>("rounds").Description("Rounds to add.");

@@ -19,6 +19,8 @@ internal sealed class NegotiationType : ObjectGraphType<Negotiation>
         Description = "Talks between parties, held in rounds, with the demands, rejections and agreements made in them.";
         this.AddNodeFields();
         Field<NonNullGraphType<StringGraphType>>("name").Description("The name the talks go by, such as \"Istanbul peace talks\".").Resolve(ctx => ctx.Source.Name);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
+            .Description("Other names the talks go by, such as the name of talks merged into these (mergeNodes).").Resolve(ctx => ctx.Source.Aliases);
         Field<NonNullGraphType<NegotiationStatusType>>("status").Description("Where the talks stand, as of the latest source.").Resolve(ctx => ctx.Source.Status);
         Field<PlaceType>("venue")
             .Description("Where the talks are held; null when not known.")

@@ -88,7 +88,15 @@ internal sealed class CreatePlacePayloadType() : MutationPayloadType<PlaceType, 
 internal sealed class UpdatePlacePayloadType() : MutationPayloadType<PlaceType, UpdatePlaceErrorType>("updatePlace", "place", "place");
 
 /// <summary>The <c>CreatePlaceError</c> union.</summary>
-internal sealed class CreatePlaceErrorType() : MutationErrorType("createPlace");
+internal sealed class CreatePlaceErrorType : MutationErrorType
+{
+    public CreatePlaceErrorType()
+        : base("createPlace") => Type<ContainmentCycleErrorType>();
+}
 
 /// <summary>The <c>UpdatePlaceError</c> union.</summary>
-internal sealed class UpdatePlaceErrorType() : MutationErrorType("updatePlace");
+internal sealed class UpdatePlaceErrorType : MutationErrorType
+{
+    public UpdatePlaceErrorType()
+        : base("updatePlace") => Type<ContainmentCycleErrorType>();
+}

@@ -182,7 +182,9 @@ internal sealed class RecordMutation
         if (!result.Accepted)
         {
             return MutationResult.Failed(result.Problems
-                .Select(p => (MutationProblem)new InvalidInputProblem(p.Message, Field(p.Path)))
+                .Select(p => p.Cycle is { } cycle && p.Path.EndsWith(".containedIn", StringComparison.Ordinal)
+                    ? new Places.ContainmentCycleProblem(p.Message, Field(p.Path), cycle.Select(k => new NodeId(NodeType.Place, k).Encode()).ToArray())
+                    : (MutationProblem)new InvalidInputProblem(p.Message, Field(p.Path)))
                 .ToArray());
         }
 

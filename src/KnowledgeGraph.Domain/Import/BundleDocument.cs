@@ -13,7 +13,12 @@ internal sealed record BundleDocument(
     List<OrganisationDocument>? Organisations,
     List<PersonDocument>? People,
     List<NegotiationDocument>? Negotiations,
-    List<StatementDocument>? Statements);
+    List<StatementDocument>? Statements,
+    List<RedirectDocument>? Redirects = null);
+
+internal sealed record RedirectDocument(string? Type, string? Key, string? Survivor);
+
+internal sealed record RetractionDocument(string? Reason, string? At);
 
 internal sealed record ArticleDocument(
     string? Key,
@@ -53,7 +58,8 @@ internal sealed record NegotiationDocument(
     string? Status,
     string? Venue,
     List<string>? Parties,
-    List<RoundDocument>? Rounds);
+    List<RoundDocument>? Rounds,
+    List<string>? Aliases = null);
 
 internal sealed record RoundDocument(int? Number, string? Date, string? Venue);
 
@@ -68,7 +74,8 @@ internal sealed record StatementDocument(
     List<string>? About,
     string? Negotiation,
     string? RespondsTo,
-    List<EvidenceDocument>? Evidence);
+    List<EvidenceDocument>? Evidence,
+    RetractionDocument? Retraction = null);
 
 internal sealed record SpeakerDocument(string? Person, string? Organisation);
 

@@ -11,18 +11,23 @@ namespace KnowledgeGraph.Domain.Import;
 /// (<c>knowledge-graph/v2</c> with every key and offset given and article texts inline), so that
 /// importing it into an empty store gives the same graph: the same ids, counts and answers.
 /// </summary>
-public sealed class BundleExporter(IGraphStore store)
+/// <param name="store">The store's read side.</param>
+/// <param name="admin">The store's write side, which lists the keys merged into other records; without it, none are exported.</param>
+public sealed class BundleExporter(IGraphStore store, IGraphStoreAdmin? admin = null)
 {
     private const int PageSize = 5000;
 
-    /// <summary>Reads the whole graph.</summary>
+    /// <summary>Reads the whole graph, with every key merged into another record.</summary>
     public async Task<GraphBatch> ReadAllAsync(CancellationToken cancellationToken) => new(
         await AllAsync<Article>(cancellationToken),
         await AllAsync<Place>(cancellationToken),
         await AllAsync<Organisation>(cancellationToken),
         await AllAsync<Person>(cancellationToken),
         await AllAsync<Negotiation>(cancellationToken),
-        await AllAsync<Statement>(cancellationToken));
+        await AllAsync<Statement>(cancellationToken))
+    {
+        Redirects = admin is null ? [] : await admin.ListRedirectsAsync(cancellationToken),
+    };
 
     /// <summary>Reads one article, the statements it gives evidence for (with that article's evidence only) and every record they refer to.</summary>
     /// <returns>The records, or null when no article has the key.</returns>
@@ -74,7 +79,15 @@ public sealed class BundleExporter(IGraphStore store)
             .Concat(organisations.Select(o => o.CountryKey).OfType<string>());
         var places = await ClosureAsync<Place>(placeKeys, p => p.ContainedInKey, cancellationToken);
 
-        return new GraphBatch([article], places, organisations, people, negotiations, statements);
+        var batch = new GraphBatch([article], places, organisations, people, negotiations, statements);
+
+        // The keys merged into the records exported keep naming them.
+        var exported = places.Select(p => p.Id).Concat(organisations.Select(o => o.Id)).Concat(people.Select(p => p.Id))
+            .Concat(negotiations.Select(n => n.Id)).Concat(statements.Select(s => s.Id)).ToHashSet();
+        return batch with
+        {
+            Redirects = admin is null ? [] : (await admin.ListRedirectsAsync(cancellationToken)).Where(r => exported.Contains(new Ids.NodeId(r.Type, r.Survivor))).ToArray(),
+        };
     }
 
     /// <summary>Writes records as a bundle.</summary>
@@ -176,6 +189,7 @@ public sealed class BundleExporter(IGraphStore store)
             json.WriteString("key", n.Key);
             json.WriteString("name", n.Name);
             json.WriteString("status", EnumNames.ToWire(n.Status));
+            Strings(json, "aliases", n.Aliases);
             Nullable(json, "venue", n.VenueKey);
             Strings(json, "parties", n.PartyKeys);
             json.WriteStartArray("rounds");
@@ -238,6 +252,30 @@ public sealed class BundleExporter(IGraphStore store)
             }
 
             json.WriteEndArray();
+            if (s.Retraction is { } retraction)
+            {
+                json.WriteStartObject("retraction");
+                json.WriteString("reason", retraction.Reason);
+                json.WriteString("at", Instant(retraction.At));
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("retraction");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("redirects");
+        foreach (var r in batch.Redirects.OrderBy(r => r.Type).ThenBy(r => r.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", r.Type.ToString());
+            json.WriteString("key", r.Key);
+            json.WriteString("survivor", r.Survivor);
             json.WriteEndObject();
         }
 

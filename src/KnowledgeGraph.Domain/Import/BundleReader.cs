@@ -60,10 +60,97 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
         Each(document.People, "people", ReadPerson);
         Each(document.Negotiations, "negotiations", ReadNegotiation);
         Each(document.Statements, "statements", ReadStatement);
+        Each(document.Redirects, "redirects", ReadRedirect);
         ContainmentCheck.Check(_places, PathOfPlace, _problems);
     }
 
-    public GraphBatch ToBatch() => new(_articles, _places, _organisations, _people, _negotiations, _statements);
+    public GraphBatch ToBatch() => new(_articles, _places, _organisations, _people, _negotiations, _statements) { Redirects = _redirects };
+
+    /// <summary>The keys merged into other records, with the paths that give them.</summary>
+    public IReadOnlyList<Redirect> Redirects => _redirects;
+
+    private readonly List<Redirect> _redirects = [];
+
+    private void ReadRedirect(RedirectDocument r, string path)
+    {
+        NodeType? type = Enum.TryParse<NodeType>(r.Type, ignoreCase: false, out var t) && t != NodeType.Article && Enum.IsDefined(t) && !int.TryParse(r.Type, out _) ? t : null;
+        if (type is null)
+        {
+            Problem(path + ".type", $"{Quote(r.Type)} is not a type whose records can be merged; expected one of Person, Organisation, Place, Negotiation, Statement.");
+        }
+
+        if (!Slug.IsValid(r.Key))
+        {
+            Problem(path + ".key", $"{Quote(r.Key)} is not a key: expected a slug matching {Slug.Pattern}, at most {Slug.MaxLength} characters.");
+        }
+
+        var survivor = type is { } ty ? Reference(r.Survivor, ty, path + ".survivor", required: true) : null;
+        if (type is not { } known || survivor is null || !Slug.IsValid(r.Key))
+        {
+            return;
+        }
+
+        var id = new NodeId(known, r.Key!);
+        if (string.Equals(r.Key, survivor, StringComparison.Ordinal))
+        {
+            Problem(path + ".survivor", $"A key cannot be merged into itself (\"{r.Key}\").");
+        }
+        else if (_defined.Contains(id))
+        {
+            Problem(path + ".key", $"The {known.ToString().ToLowerInvariant()} \"{r.Key}\" is a record of this bundle; a merged key names no record.");
+        }
+        else if (_redirects.Any(x => x.Id == id))
+        {
+            Problem(path + ".key", $"The {known.ToString().ToLowerInvariant()} key \"{r.Key}\" is redirected twice in this bundle.");
+        }
+        else
+        {
+            _redirects.Add(new Redirect(known, r.Key!, survivor));
+        }
+    }
+
+    private Retraction? ReadRetraction(RetractionDocument? r, string path)
+    {
+        if (r is null)
+        {
+            return null;
+        }
+
+        var reason = Required(r.Reason, path + ".reason");
+        if (reason is not null && reason.Length > MaxReasonLength)
+        {
+            Problem(path + ".reason", $"The reason is {reason.Length} characters long; at most {MaxReasonLength} are allowed.");
+            reason = null;
+        }
+
+        var at = Instant(r.At, path + ".at", required: true);
+        return reason is not null && at is { } when ? new Retraction(reason, when) : null;
+    }
+
+    /// <summary>The longest retraction reason, as retractStatement allows.</summary>
+    internal const int MaxReasonLength = 2000;
+
+    private DateTimeOffset? Instant(string? value, string path, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Problem(path, "Required: an ISO 8601 date-time with an offset.");
+            }
+
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && (value.EndsWith('Z') || value.Length > 19 && value[^6] is '+' or '-'))
+        {
+            return parsed;
+        }
+
+        Problem(path, $"{Quote(value)} is not an ISO 8601 date-time with an offset, such as 2025-06-08T10:00:00+05:30.");
+        return null;
+    }
 
     private void ReadArticle(ArticleDocument a, string path)
     {
@@ -126,7 +213,7 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
         var containedIn = Reference(p.ContainedIn, NodeType.Place, path + ".containedIn");
         if (key is not null && string.Equals(key, containedIn, StringComparison.Ordinal))
         {
-            Problem(path + ".containedIn", "A place cannot contain itself.");
+            _problems.Add(new ImportProblem(path + ".containedIn", "A place cannot contain itself.") { Cycle = [key] });
         }
 
         if (key is not null && name is not null && kind is { } k)
@@ -225,7 +312,7 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
 
         if (key is not null && name is not null && status is { } s)
         {
-            _negotiations.Add(new Negotiation(key, name, s, venue, parties, rounds));
+            _negotiations.Add(new Negotiation(key, name, s, venue, parties, rounds) { Aliases = Strings(n.Aliases, path + ".aliases") });
         }
     }
 
@@ -333,7 +420,10 @@ internal sealed class BundleReader(BundleDocument document, Func<string, string?
 
         if (key is not null && text is not null && kind is { } k2 && s.Direct is { } direct)
         {
-            _statements.Add(new Statement(key, text, k2, direct, speaker, saidAt, Date(s.Date, path + ".date"), about, negotiation, respondsTo, evidence));
+            _statements.Add(new Statement(key, text, k2, direct, speaker, saidAt, Date(s.Date, path + ".date"), about, negotiation, respondsTo, evidence)
+            {
+                Retraction = ReadRetraction(s.Retraction, path + ".retraction"),
+            });
         }
     }
 

@@ -11,7 +11,8 @@ internal static class ContainmentCheck
     /// <param name="problems">Where problems are added.</param>
     public static void Check(IReadOnlyList<Place> places, Func<string, string> pathOfPlace, List<ImportProblem> problems)
     {
-        var parent = places.Where(p => p.ContainedInKey is not null)
+        // A place inside itself is reported where it is read (BundleReader).
+        var parent = places.Where(p => p.ContainedInKey is not null && !string.Equals(p.ContainedInKey, p.Key, StringComparison.Ordinal))
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().ContainedInKey!, StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -19,6 +20,7 @@ internal static class ContainmentCheck
         {
             var start = places[i].Key;
             var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+            var order = new List<string> { start };
             var current = start;
             while (parent.TryGetValue(current, out var next))
             {
@@ -29,12 +31,16 @@ internal static class ContainmentCheck
                         reported.UnionWith(seen);
                         problems.Add(new ImportProblem(
                             pathOfPlace(start) + ".containedIn",
-                            $"Containment is a cycle: {string.Join(" → ", seen)} → {start}."));
+                            $"Containment is a cycle: {string.Join(" → ", order)} → {start}.")
+                        {
+                            Cycle = order.ToArray(),
+                        });
                     }
 
                     break;
                 }
 
+                order.Add(next);
                 current = next;
             }
         }

@@ -62,7 +62,7 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin, 
 
         // A key merged into another node (mergeNodes) still names it: such records and
         // references land on the survivor.
-        var redirects = await admin.RedirectsAsync(reader.Defined.Concat(external.Keys).Distinct().ToArray(), cancellationToken);
+        var redirects = await admin.RedirectsAsync(reader.Defined.Concat(external.Keys).Concat(reader.Redirects.Select(r => r.Id)).Distinct().ToArray(), cancellationToken);
         var unredirected = external.Keys.Where(k => !redirects.ContainsKey(k)).ToArray();
         var existingRefs = unredirected.Length == 0 ? new HashSet<NodeId>() : new HashSet<NodeId>(await admin.ExistingAsync(unredirected, cancellationToken));
         existingRefs.UnionWith(external.Keys.Where(redirects.ContainsKey));
@@ -81,10 +81,11 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin, 
 
         var batch = KeyRewrite.Apply(reader.ToBatch(), redirects);
         var given = Ids(batch);
-        var existing = await admin.ExistingAsync(given.Select(g => g.Id).ToArray(), cancellationToken);
+        var existing = await admin.ExistingAsync(given.Select(g => g.Id).Concat(batch.Redirects.Select(r => r.Id)).ToArray(), cancellationToken);
 
         // Records new to the store under their key may be stored under another: resolve by name.
         var problems = new List<ImportProblem>();
+        CheckRedirects(batch.Redirects, existing, redirects, problems);
         var ambiguities = new List<Ambiguity>();
         var resolved = new Dictionary<NodeId, (string Key, string Rule, double Score)>();
         await ResolveEntitiesAsync(batch.Places, EntityKind.Place, "places", p => new EntityCandidate(p.Key, p.Name, p.Aliases), existing, resolved, ambiguities, cancellationToken);
@@ -98,6 +99,9 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin, 
         await ResolveStatementsAsync(batch, stored, resolved, ambiguities, cancellationToken);
         stored.UnionWith(resolved.Where(r => r.Key.Type == NodeType.Statement).Select(r => new NodeId(r.Key.Type, r.Value.Key)));
         batch = KeyRewrite.Apply(batch, resolved.Where(r => r.Key.Type == NodeType.Statement).ToDictionary(r => r.Key, r => r.Value.Key));
+
+        // A redirect the store holds already (to the same survivor) is unchanged: not written again.
+        var newRedirects = batch.Redirects.Where(r => !redirects.ContainsKey(r.Id)).ToArray();
 
         if (options.OnAmbiguity == AmbiguityPolicy.Reject)
         {
@@ -115,21 +119,30 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin, 
             }
         }
 
+        if (batch.Places.Any(p => p.ContainedInKey is not null))
+        {
+            await StoredContainmentCheck.CheckAsync(store, batch.Places, i => $"$.places[{i}]", problems, cancellationToken);
+        }
+
         var merged = await MergeAsync(batch, given, stored, resolved, problems, cancellationToken);
         if (problems.Count > 0)
         {
             return Rejected(source, document, options, problems, ambiguities);
         }
 
+        merged = (merged.Batch with { Redirects = newRedirects }, merged.Changes);
+
         // A document that changes nothing writes nothing, so it leaves no entry in the change log.
         ChangeEntry? entry = null;
-        if (!options.DryRun && merged.Batch.Count > 0)
+        if (!options.DryRun && (merged.Batch.Count > 0 || newRedirects.Length > 0))
         {
             entry = ChangeEntry.Create(
                 clock ?? TimeProvider.System,
                 options.KeyName,
                 options.Operation,
-                merged.Changes.Where(c => c.Outcome is not RecordOutcome.Unchanged).Select(c => new ChangedNode(c.Id, c.Outcome)).DistinctBy(c => c.Id).ToArray());
+                merged.Changes.Where(c => c.Outcome is not RecordOutcome.Unchanged).Select(c => new ChangedNode(c.Id, c.Outcome))
+                    .Concat(newRedirects.Select(r => new ChangedNode(r.Id, RecordOutcome.Merged)))
+                    .DistinctBy(c => c.Id).ToArray());
             await admin.ImportAsync(merged.Batch with { Change = entry }, cancellationToken);
         }
 
@@ -139,6 +152,23 @@ public sealed class DocumentImporter(IGraphStore store, IGraphStoreAdmin admin, 
         }
 
         return new ImportResult(source, true, options.DryRun, merged.Changes, ambiguities, []) { Change = entry };
+    }
+
+    /// <summary>A merged key must name no stored record, and the store must not redirect it to another survivor.</summary>
+    private static void CheckRedirects(IReadOnlyList<Redirect> given, IReadOnlySet<NodeId> existing, IReadOnlyDictionary<NodeId, string> stored, List<ImportProblem> problems)
+    {
+        for (var i = 0; i < given.Count; i++)
+        {
+            var r = given[i];
+            if (existing.Contains(r.Id))
+            {
+                problems.Add(new ImportProblem($"$.redirects[{i}].key", $"A {r.Type} with the key \"{r.Key}\" is stored; a merged key names no record (merge it with mergeNodes instead)."));
+            }
+            else if (stored.TryGetValue(r.Id, out var survivor) && !string.Equals(survivor, r.Survivor, StringComparison.Ordinal))
+            {
+                problems.Add(new ImportProblem($"$.redirects[{i}].survivor", $"The {r.Type} key \"{r.Key}\" was merged into \"{survivor}\" already, not into \"{r.Survivor}\"."));
+            }
+        }
     }
 
     private static NodeId Final(NodeId id, Dictionary<NodeId, (string Key, string Rule, double Score)> resolved) =>

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 
 namespace KnowledgeGraph.Domain.Import;
@@ -18,13 +19,29 @@ public sealed record GraphBatch(
     /// </summary>
     public Changes.ChangeEntry? Change { get; init; }
 
+    /// <summary>Keys merged into other records (mergeNodes), each naming its survivor from then on.</summary>
+    public IReadOnlyList<Redirect> Redirects { get; init; } = [];
+
     /// <summary>How many records the batch holds.</summary>
     public int Count => Articles.Count + Places.Count + Organisations.Count + People.Count + Negotiations.Count + Statements.Count;
+}
+
+/// <summary>A key merged into another record of its type: it names <paramref name="Survivor"/> from then on.</summary>
+/// <param name="Type">The records' type (not an article).</param>
+/// <param name="Key">The merged key, which no record of the type has.</param>
+/// <param name="Survivor">The key of the record it was merged into.</param>
+public sealed record Redirect(NodeType Type, string Key, string Survivor)
+{
+    /// <summary>The merged key's id.</summary>
+    public NodeId Id => new(Type, Key);
 }
 
 /// <summary>One thing wrong with a bundle, at a JSON path.</summary>
 public sealed record ImportProblem(string Path, string Message)
 {
+    /// <summary>For a containment cycle, the keys of the places in it, in order from the place at <see cref="Path"/>; null for any other problem.</summary>
+    public IReadOnlyList<string>? Cycle { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Path}: {Message}";
 }

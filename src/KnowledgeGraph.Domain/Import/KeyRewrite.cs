@@ -51,6 +51,10 @@ internal static class KeyRewrite
                 AboutKeys = s.AboutKeys.Select(k => K(NodeType.Place, k)).ToArray(),
                 NegotiationKey = N(NodeType.Negotiation, s.NegotiationKey),
                 RespondsToKey = N(NodeType.Statement, s.RespondsToKey),
-            }).ToArray());
+            }).ToArray())
+        {
+            Change = batch.Change,
+            Redirects = batch.Redirects.Select(r => r with { Survivor = K(r.Type, r.Survivor) }).ToArray(),
+        };
     }
 }

@@ -76,6 +76,7 @@ internal static class RecordMerge
     public static Negotiation Merge(Negotiation old, Negotiation n) => old with
     {
         Name = n.Name,
+        Aliases = Union(old.Aliases, n.Aliases.Where(a => !string.Equals(a, n.Name, StringComparison.Ordinal)).ToArray()),
         Status = n.Status,
         VenueKey = n.VenueKey ?? old.VenueKey,
         PartyKeys = Union(old.PartyKeys, n.PartyKeys),
@@ -110,6 +111,9 @@ internal static class RecordMerge
             NegotiationKey = n.NegotiationKey ?? old.NegotiationKey,
             RespondsToKey = n.RespondsToKey ?? old.RespondsToKey,
             Evidence = evidence,
+
+            // A statement retracted stays so, with its first reason and time.
+            Retraction = old.Retraction ?? n.Retraction,
         };
     }
 

@@ -98,6 +98,9 @@ public sealed record Negotiation(
 {
     /// <inheritdoc />
     public override NodeType Type => NodeType.Negotiation;
+
+    /// <summary>Other names of the talks, such as the name of talks merged into these.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }
 
 /// <summary>A news article: the source every statement is traced back to.</summary>

@@ -86,6 +86,13 @@ public sealed class CountingGraphStore(IGraphStore store, IGraphStoreAdmin admin
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Import.Redirect>> ListRedirectsAsync(CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return admin.ListRedirectsAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<Editing.MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, Changes.ChangeEntry? change, CancellationToken cancellationToken)
     {
         counter.Increment();

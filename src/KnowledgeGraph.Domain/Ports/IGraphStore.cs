@@ -55,6 +55,9 @@ public interface IGraphStoreAdmin
     /// <summary>For each of <paramref name="ids"/> that was merged into another node, the survivor's key.</summary>
     Task<IReadOnlyDictionary<Ids.NodeId, string>> RedirectsAsync(IReadOnlyCollection<Ids.NodeId> ids, CancellationToken cancellationToken);
 
+    /// <summary>Every key merged into another node, by type and key, so that an export carries them.</summary>
+    Task<IReadOnlyList<Import.Redirect>> ListRedirectsAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Merges <paramref name="duplicate"/> into <paramref name="survivor"/> (same type, not an
     /// article) in one transaction: its name and aliases become the survivor's aliases, every

@@ -22,10 +22,10 @@ public static class CypherLinter
     /// <summary>The graph model the statements must stay inside: undeclared names are reported.</summary>
     private static readonly JsonObject Schema = new()
     {
-        ["labels"] = new JsonArray("Article", "Place", "Organisation", "Person", "Negotiation", "NegotiationRound", "Statement", "Change", "Redirect"),
+        ["labels"] = new JsonArray("Article", "Place", "Organisation", "Person", "Negotiation", "NegotiationRound", "Statement", "Change", "ChangeNode", "Redirect"),
         ["relationshipTypes"] = new JsonArray(
             "CONTAINED_IN", "BASED_IN", "PART_OF", "AFFILIATED_WITH", "HELD_AT", "HAS_PARTY", "HAS_ROUND",
-            "SAID_BY", "SAID_AT", "ABOUT", "IN_NEGOTIATION", "RESPONDS_TO", "EVIDENCED_BY"),
+            "SAID_BY", "SAID_AT", "ABOUT", "IN_NEGOTIATION", "RESPONDS_TO", "EVIDENCED_BY", "TOUCHED"),
         ["propertyKeys"] = new JsonArray(
             "key", "title", "url", "publisher", "syndicator", "agencies", "publishedAt", "publishedAtOffset", "language", "text",
             "name", "kind", "aliases", "description", "role", "current", "ordinal", "status", "number", "date", "direct", "start", "end",
@@ -46,7 +46,8 @@ public static class CypherLinter
             Path("Statement", "ABOUT", "Place"),
             Path("Statement", "IN_NEGOTIATION", "Negotiation"),
             Path("Statement", "RESPONDS_TO", "Statement"),
-            Path("Statement", "EVIDENCED_BY", "Article")),
+            Path("Statement", "EVIDENCED_BY", "Article"),
+            Path("Change", "TOUCHED", "ChangeNode")),
     };
 
     public static string Directory =>

@@ -83,6 +83,7 @@ public sealed class StatementCatalogue(StoreHarness harness)
 
         await Emit("changes of one node, one key name, in a time range", () => _store.ListChangesAsync(
             new ChangeQuery(new NodeId(NodeType.Person, "k"), "editor", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)), PageRequest.FirstItems(10, true), Cancel));
+        await Emit("all redirects", () => _store.ListRedirectsAsync(Cancel));
         await Emit("redirects", () => _store.RedirectsAsync([new NodeId(NodeType.Person, "a"), new NodeId(NodeType.Place, "b")], Cancel));
         await Emit("retract", () => _store.RetractAsync("k", "a reason", DateTimeOffset.UnixEpoch, new ChangeEntry("0193", DateTimeOffset.UnixEpoch, "editor", "retractStatement", [new ChangedNode(new NodeId(NodeType.Statement, "k"), RecordOutcome.Updated)]), Cancel));
         foreach (var type in new[] { NodeType.Person, NodeType.Organisation, NodeType.Place, NodeType.Statement, NodeType.Negotiation })

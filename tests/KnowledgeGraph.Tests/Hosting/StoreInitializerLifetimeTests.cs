@@ -69,6 +69,8 @@ public sealed class StoreInitializerLifetimeTests
 
         public Task<IReadOnlyDictionary<NodeId, string>> RedirectsAsync(IReadOnlyCollection<NodeId> ids, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<Domain.Import.Redirect>> ListRedirectsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<Domain.Editing.MergeOutcome> MergeAsync(NodeId survivor, NodeId duplicate, Domain.Changes.ChangeEntry? change, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<Domain.Editing.RetractOutcome> RetractAsync(string statementKey, string reason, DateTimeOffset at, Domain.Changes.ChangeEntry? change, CancellationToken cancellationToken) => throw new NotSupportedException();
