@@ -22,6 +22,9 @@ internal abstract class ServerHandle : IAsyncDisposable
 
     public abstract ServerMode Mode { get; }
 
+    /// <summary>The process the server runs in (this one for <see cref="ServerMode.InProcess"/>), for <c>/proc</c> readings.</summary>
+    public abstract int ProcessId { get; }
+
     public static async Task<ServerHandle> StartAsync(ServerMode mode, string databasePath, CancellationToken cancellationToken) =>
         mode == ServerMode.InProcess
             ? new InProcessServer(databasePath)
@@ -43,6 +46,8 @@ internal abstract class ServerHandle : IAsyncDisposable
 
         public override ServerMode Mode => ServerMode.InProcess;
 
+        public override int ProcessId => Environment.ProcessId;
+
         public override async ValueTask DisposeAsync() => await _server.DisposeAsync();
     }
 
@@ -52,6 +57,8 @@ internal abstract class ServerHandle : IAsyncDisposable
         public override Uri BaseAddress { get; } = baseAddress;
 
         public override ServerMode Mode => ServerMode.Process;
+
+        public override int ProcessId => process.Id;
 
         public static async Task<ServerHandle> StartAsync(string databasePath, CancellationToken cancellationToken)
         {
