@@ -156,8 +156,9 @@ internal sealed class NodePeer : IAsyncDisposable
 
                     // "PEER-READY http://127.0.0.1:PORT/graphql (graphql-http, statement cache on)"
                     var rest = line[ReadyLine.Length..];
-                    var url = new Uri(rest.Split(' ')[0]);
-                    return new NodePeer(process, new Uri(url.GetLeftPart(UriPartial.Authority) + "/"), rest);
+                    var space = rest.IndexOf(' ', StringComparison.Ordinal);
+                    var url = new Uri(space < 0 ? rest : rest[..space]);
+                    return new NodePeer(process, new Uri(url.GetLeftPart(UriPartial.Authority) + "/"), space < 0 ? string.Empty : rest[(space + 1)..].Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", ",", StringComparison.Ordinal).TrimEnd(','));
                 }
             }
         }
