@@ -232,7 +232,7 @@ internal static class BenchProgram
             var size = parse.GetValue(statements)![0];
             var (path, _, _) = await CorpusLoader.EnsureDatabaseAsync(parse.GetValue(dataDir)!, size, parse.GetValue(seed), parse.GetValue(chunk), Console.Out, cancellationToken);
             var corpus = new CorpusGenerator(new CorpusShape(size), parse.GetValue(seed));
-            await using var server = await ServerHandle.StartAsync(ServerMode.Process, path, cancellationToken);
+            await using var server = await ServerHandle.StartAsync(ServerMode.Process, path, timeStoreCalls: false, cancellationToken);
             using var client = LoadRunner.CreateClient(server.BaseAddress, parse.GetValue(concurrency));
             var runner = new LoadRunner(client);
             var load = new LoadOptions(parse.GetValue(concurrency), TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(duration)), 1_000_000);
@@ -306,13 +306,14 @@ internal static class BenchProgram
     private static Command ServeCommand()
     {
         var db = new Option<string>("--db") { Description = "The database file to serve.", Required = true };
+        var timeStoreCalls = new Option<bool>("--time-store-calls") { Description = "Time each store call (store CPU ms/req); `false` for profiling.", DefaultValueFactory = _ => true };
         var command = new Command("serve", "Start the benchmark host over a database and print its address; stops when standard input closes. Used by `run`.")
         {
-            db,
+            db, timeStoreCalls,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var server = new BenchServer(Path.GetFullPath(parse.GetValue(db)!));
+            await using var server = new BenchServer(Path.GetFullPath(parse.GetValue(db)!), parse.GetValue(timeStoreCalls));
             var address = server.Start();
             await Console.Out.WriteLineAsync(ServerHandle.ReadyLine + address);
             await Console.Out.FlushAsync(cancellationToken);
