@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using KnowledgeGraph.Benchmarks.Corpus;
 using KnowledgeGraph.Benchmarks.Load;
+using KnowledgeGraph.Benchmarks.Profile;
 using KnowledgeGraph.Benchmarks.Server;
 using KnowledgeGraph.Storage.Sqlite;
 
@@ -20,6 +21,8 @@ internal static class BenchProgram
             LoadCommand(),
             BundlesCommand(),
             GraphQLCostCommand(),
+            ProfileCommand(args),
+            SoakCommand(args),
             ServeCommand(),
             ImportRate.Create(StatementsOption("Corpus size in statements.", 100_000), SeedOption()),
         };
@@ -64,9 +67,18 @@ internal static class BenchProgram
             CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
         };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the report (Markdown) to this file." };
-        var command = new Command("run", "Run the benchmark and print a Markdown report (default size: 100,000 statements, about 2 minutes plus a one-off load).")
+        var peer = new Option<bool>("--peer")
         {
-            statements, seed, chunk, concurrency, warmup, duration, maxRequests, dataDir, server, workloads, markdown,
+            Description = "Run the Node.js peer (bench/peer) beside the API on the same database, for the workloads it serves; `--peer false` leaves it out. Skipped, with the reason, where Node.js or npm is absent.",
+            DefaultValueFactory = _ => true,
+        };
+        var peerWorkers = new Option<int>("--peer-workers") { Description = "Peer processes behind one port (node:cluster); 1 is one Node process, as usually deployed.", DefaultValueFactory = _ => 1 };
+        var rounds = new Option<int>("--rounds") { Description = "With the peer: measured runs per server per workload, alternating API, peer, peer, API, ….", DefaultValueFactory = _ => 2 };
+        var samples = new Option<int>("--peer-samples") { Description = "With the peer: requests per workload whose `data` must be identical on both before measuring.", DefaultValueFactory = _ => 20 };
+        var peerDir = new Option<string?>("--peer-dir") { Description = "The peer's folder (default: bench/peer above the current folder)." };
+        var command = new Command("run", "Run the benchmark and print a Markdown report (default size: 100,000 statements; about 5 minutes with the peer, plus a one-off load and the peer's one-off npm ci).")
+        {
+            statements, seed, chunk, concurrency, warmup, duration, maxRequests, dataDir, server, workloads, markdown, peer, peerWorkers, rounds, samples, peerDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -81,7 +93,15 @@ internal static class BenchProgram
                 parse.GetValue(dataDir)!,
                 parse.GetValue(server),
                 parse.GetValue(workloads)!,
-                parse.GetValue(chunk));
+                parse.GetValue(chunk))
+            {
+                Peer = new PeerOptions(
+                    parse.GetValue(peer),
+                    Math.Max(1, parse.GetValue(peerWorkers)),
+                    Math.Max(1, parse.GetValue(rounds)),
+                    Math.Max(1, parse.GetValue(samples)),
+                    parse.GetValue(peerDir)),
+            };
             var unknown = options.Workloads.Except(BenchmarkRun.AllWorkloads, StringComparer.Ordinal)
                 .Where(w => !w.StartsWith(Workloads.Traversal + "-", StringComparison.Ordinal)).ToList();
             if (unknown.Count > 0)
@@ -184,16 +204,116 @@ internal static class BenchProgram
         return command;
     }
 
-    private static Command ServeCommand()
+    private static Command ProfileCommand(string[] args)
     {
-        var db = new Option<string>("--db") { Description = "The database file to serve.", Required = true };
-        var command = new Command("serve", "Start the benchmark host over a database and print its address; stops when standard input closes. Used by `run`.")
+        var statements = StatementsOption("Corpus size in statements.", DefaultStatements);
+        var seed = SeedOption();
+        var chunk = ChunkOption();
+        var dataDir = new Option<string>("--data-dir") { Description = "Where generated databases are kept and reused.", DefaultValueFactory = _ => Path.Combine(".data", "bench") };
+        var workloads = new Option<string[]>("--workloads", "-w")
         {
-            db,
+            Description = "Workloads to profile, one after the other.",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [Workloads.PointLookup, Workloads.WhoSaidWhat],
+            CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        };
+        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Concurrent clients (closed loop).", DefaultValueFactory = _ => 32 };
+        var warmup = new Option<double>("--warmup") { Description = "Warm-up seconds per workload, before the session opens.", DefaultValueFactory = _ => 5 };
+        var duration = new Option<double>("--duration", "-d") { Description = "Traced seconds per workload.", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "Methods listed by self and by inclusive time.", DefaultValueFactory = _ => 25 };
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the breakdown (Markdown) to this file." };
+        var traces = new Option<string>("--trace-dir") { Description = "Where the .nettrace files are kept (open them in PerfView or speedscope for more).", DefaultValueFactory = _ => Path.Combine(".data", "bench", "traces") };
+        var command = new Command("profile", "Drive each workload against the real server in a child process while an EventPipe session samples it; print where its CPU goes (by component, assembly and method).")
+        {
+            statements, seed, chunk, dataDir, workloads, concurrency, warmup, duration, top, output, traces,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var server = new BenchServer(Path.GetFullPath(parse.GetValue(db)!));
+            var size = parse.GetValue(statements)![0];
+            var (path, _, _) = await CorpusLoader.EnsureDatabaseAsync(parse.GetValue(dataDir)!, size, parse.GetValue(seed), parse.GetValue(chunk), Console.Out, cancellationToken);
+            var corpus = new CorpusGenerator(new CorpusShape(size), parse.GetValue(seed));
+            await using var server = await ServerHandle.StartAsync(ServerMode.Process, path, timeStoreCalls: false, cancellationToken);
+            using var client = LoadRunner.CreateClient(server.BaseAddress, parse.GetValue(concurrency));
+            var runner = new LoadRunner(client);
+            var load = new LoadOptions(parse.GetValue(concurrency), TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(duration)), 1_000_000);
+            var traceDir = Directory.CreateDirectory(parse.GetValue(traces)!).FullName;
+            var report = new System.Text.StringBuilder();
+            report.AppendLine("```").AppendLine("dotnet run -c Release --project bench/KnowledgeGraph.Benchmarks -- " + string.Join(' ', args)).AppendLine("```").AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"{size:N0} statements, server (pid {server.ProcessId}) in a child process, {load.Concurrency} clients, {load.Warmup.TotalSeconds:F0} s warm-up untraced, {load.Duration.TotalSeconds:F0} s traced.").AppendLine();
+            foreach (var name in parse.GetValue(workloads)!)
+            {
+                var trace = Path.Combine(traceDir, $"{name}-{size}.nettrace");
+                await Console.Out.WriteLineAsync($"Profiling {name} ({trace}) …");
+                var text = await CpuProfile.RunAsync(runner, BenchmarkRun.Create(name, corpus), server.ProcessId, load, parse.GetValue(top), trace, cancellationToken);
+                report.AppendLine(text);
+            }
+
+            await Console.Out.WriteLineAsync(report.ToString());
+            if (parse.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file, report.ToString(), cancellationToken);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command SoakCommand(string[] args)
+    {
+        var statements = StatementsOption("Corpus size in statements.", 1_000_000);
+        var seed = SeedOption();
+        var chunk = ChunkOption();
+        var dataDir = new Option<string>("--data-dir") { Description = "Where generated databases are kept and reused.", DefaultValueFactory = _ => Path.Combine(".data", "bench") };
+        var workload = new Option<string>("--workload", "-w") { Description = "The workload to sustain.", DefaultValueFactory = _ => Workloads.WhoSaidWhat };
+        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Concurrent clients (closed loop).", DefaultValueFactory = _ => 32 };
+        var seconds = new Option<double>("--seconds", "-d") { Description = "How long the load runs.", DefaultValueFactory = _ => 300 };
+        var every = new Option<double>("--every") { Description = "Seconds between two readings of the server's working set.", DefaultValueFactory = _ => 5 };
+        var settle = new Option<double>("--settle") { Description = "Seconds at the start left out of the slope (at most a third of the run): caches and pools filling.", DefaultValueFactory = _ => 60 };
+        var maxRequests = new Option<int>("--max-requests") { Description = "At most this many requests (the run ends earlier when reached).", DefaultValueFactory = _ => 5_000_000 };
+        var markdown = new Option<string?>("--markdown") { Description = "Also write the summary (Markdown) to this file." };
+        var command = new Command("soak", "Sustain one workload against the real server in a child process (default: who-said-what at 10^6 statements for 300 s) and report its peak working set and the slope of its working set (MiB/min, least squares).")
+        {
+            statements, seed, chunk, dataDir, workload, concurrency, seconds, every, settle, maxRequests, markdown,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var size = parse.GetValue(statements)![0];
+            var (path, _, _) = await CorpusLoader.EnsureDatabaseAsync(parse.GetValue(dataDir)!, size, parse.GetValue(seed), parse.GetValue(chunk), Console.Out, cancellationToken);
+            var corpus = new CorpusGenerator(new CorpusShape(size), parse.GetValue(seed));
+            await using var server = await ServerHandle.StartAsync(ServerMode.Process, path, cancellationToken);
+            using var client = LoadRunner.CreateClient(server.BaseAddress, parse.GetValue(concurrency));
+            var runner = new LoadRunner(client);
+            var name = parse.GetValue(workload)!;
+            var load = new LoadOptions(parse.GetValue(concurrency), TimeSpan.Zero, TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(maxRequests));
+            await Console.Out.WriteLineAsync($"Soak: {name} for {load.Duration.TotalSeconds:F0} s, {load.Concurrency} clients, server pid {server.ProcessId} over {size:N0} statements.");
+            var soak = await MemorySoak.RunAsync(
+                runner, BenchmarkRun.Create(name, corpus), server.ProcessId, load,
+                TimeSpan.FromSeconds(parse.GetValue(every)), TimeSpan.FromSeconds(parse.GetValue(settle)), Console.Out, cancellationToken);
+            var text = "```\ndotnet run -c Release --project bench/KnowledgeGraph.Benchmarks -- " + string.Join(' ', args) + "\n```\n\n" + MemorySoak.Markdown(soak, name, size);
+            await Console.Out.WriteLineAsync();
+            await Console.Out.WriteLineAsync(text);
+            if (parse.GetValue(markdown) is { } file)
+            {
+                await File.WriteAllTextAsync(file, text, cancellationToken);
+            }
+
+            return soak.Load.Errors == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command ServeCommand()
+    {
+        var db = new Option<string>("--db") { Description = "The database file to serve.", Required = true };
+        var timeStoreCalls = new Option<bool>("--time-store-calls") { Description = "Time each store call (store CPU ms/req); `false` for profiling.", DefaultValueFactory = _ => true };
+        var command = new Command("serve", "Start the benchmark host over a database and print its address; stops when standard input closes. Used by `run`.")
+        {
+            db, timeStoreCalls,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var server = new BenchServer(Path.GetFullPath(parse.GetValue(db)!), parse.GetValue(timeStoreCalls));
             var address = server.Start();
             await Console.Out.WriteLineAsync(ServerHandle.ReadyLine + address);
             await Console.Out.FlushAsync(cancellationToken);

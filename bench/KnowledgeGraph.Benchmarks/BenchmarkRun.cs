@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Benchmarks.Corpus;
 using KnowledgeGraph.Benchmarks.Load;
+using KnowledgeGraph.Benchmarks.Peer;
 using KnowledgeGraph.Benchmarks.Server;
 
 namespace KnowledgeGraph.Benchmarks;
@@ -14,7 +15,22 @@ internal sealed record BenchOptions(
     string DataDirectory,
     ServerMode Server,
     IReadOnlyList<string> Workloads,
-    int ChunkStatements);
+    int ChunkStatements)
+{
+    /// <summary>The Node.js peer beside the API (off by default in code; the <c>run</c> command turns it on).</summary>
+    public PeerOptions Peer { get; init; } = PeerOptions.Off;
+}
+
+/// <summary>Whether and how the Node.js peer runs beside the API.</summary>
+/// <param name="Enabled">Start the peer (skipped with the reason when Node.js or npm is absent).</param>
+/// <param name="Workers">Peer processes behind one port (node:cluster); 1 is one Node process.</param>
+/// <param name="Rounds">Measured runs per server per workload, alternating API, peer, peer, API, ….</param>
+/// <param name="Samples">Requests per workload whose <c>data</c> must be identical on both before measuring.</param>
+/// <param name="Directory">The peer's folder (default: <c>bench/peer</c> above the current folder).</param>
+internal sealed record PeerOptions(bool Enabled, int Workers, int Rounds, int Samples, string? Directory)
+{
+    public static PeerOptions Off { get; } = new(false, 1, 1, 0, null);
+}
 
 /// <summary>Everything measured at one corpus size.</summary>
 internal sealed record SizeResult(
@@ -23,7 +39,20 @@ internal sealed record SizeResult(
     bool LoadReused,
     ServerMode Server,
     IReadOnlyList<LoadResult> Results,
-    string? StatementStatsUnavailable);
+    string? StatementStatsUnavailable)
+{
+    /// <summary>The peer's results, one per workload it serves (empty when it did not run).</summary>
+    public IReadOnlyList<LoadResult> PeerResults { get; init; } = [];
+
+    /// <summary>The answer comparisons made before measuring.</summary>
+    public IReadOnlyList<AnswerComparison> Comparisons { get; init; } = [];
+
+    /// <summary>Why the peer did not run, or null when it ran (or was not asked for).</summary>
+    public string? PeerSkipped { get; init; }
+
+    /// <summary>What the peer said when ready (flavour, statement cache, workers).</summary>
+    public string? PeerBanner { get; init; }
+}
 
 /// <summary>
 /// Runs the benchmark: for each corpus size, a database (generated and loaded once, then
@@ -73,7 +102,39 @@ internal static class BenchmarkRun
         var runner = new LoadRunner(client);
         await log.WriteLineAsync($"Server ({server.Mode}) at {server.BaseAddress} over {size:N0} statements.");
 
+        // The peer starts after the API, which applies its schema to the file at start-up; the peer only reads it.
+        var (peer, peerSkipped) = await StartPeerAsync(options, databasePath, log, cancellationToken);
+        await using var peerHandle = peer;
+        using var peerClient = peer is null ? null : LoadRunner.CreateClient(peer.BaseAddress, options.Load.Concurrency);
+        var peerRunner = peer is null ? null : new LoadRunner(peerClient!, LoadRunner.ProcessStats(peer.ProcessId), LoadResult.Peer);
+        if (peer is not null)
+        {
+            await log.WriteLineAsync($"Peer (pid {peer.ProcessId}) at {peer.BaseAddress}: {peer.Banner}.");
+        }
+
+        var comparisons = new List<AnswerComparison>();
+        if (peerRunner is not null)
+        {
+            await log.WriteLineAsync($"Same answers? The first {options.Peer.Samples} requests of each workload, `data` compared exactly:");
+            foreach (var name in options.Workloads.Where(NodePeer.Serves))
+            {
+                var comparison = await AnswerCheck.CompareAsync(runner, peerRunner, Create(name, corpus), options.Peer.Samples, cancellationToken);
+                comparisons.Add(comparison);
+                await log.WriteLineAsync($"  {name,-16} {comparison.Identical}/{comparison.Compared} identical");
+                foreach (var difference in comparison.Differences)
+                {
+                    await log.WriteLineAsync("    " + difference);
+                }
+            }
+
+            if (comparisons.Any(c => !c.Same))
+            {
+                throw new InvalidOperationException("The API and the peer answer differently (above): their figures would not be comparable.");
+            }
+        }
+
         var results = new List<LoadResult>();
+        var peerResults = new List<LoadResult>();
         string? statsUnavailable = null;
         foreach (var name in options.Workloads)
         {
@@ -88,15 +149,87 @@ internal static class BenchmarkRun
             }
 
             var workload = Create(name, corpus);
-            var result = await RunWorkloadAsync(runner, workload, options.Load, cancellationToken);
-            results.Add(result);
-            await log.WriteLineAsync(
-                $"  {name,-16} {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Ms,6:F2} ms  p95 {result.P95Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  "
-                + $"{result.AllocatedBytesPerRequest / 1024,7:N1} KiB/req  {result.RoundTripsPerRequest:F2} store calls/req  {result.Errors} errors");
+            if (peerRunner is null || !NodePeer.Serves(name))
+            {
+                var result = await RunWorkloadAsync(runner, workload, options.Load, cancellationToken);
+                results.Add(result);
+                await log.WriteLineAsync(Line(name, result));
+                continue;
+            }
+
+            // Alternate, so that a drift of the machine weighs on both alike: API, peer, peer, API, ….
+            var apiRuns = new List<LoadResult>();
+            var peerRuns = new List<LoadResult>();
+            for (var round = 0; round < options.Peer.Rounds; round++)
+            {
+                foreach (var side in round % 2 == 0 ? new[] { LoadResult.Api, LoadResult.Peer } : [LoadResult.Peer, LoadResult.Api])
+                {
+                    var one = await RunWorkloadAsync(side == LoadResult.Api ? runner : peerRunner, workload, options.Load, cancellationToken);
+                    (side == LoadResult.Api ? apiRuns : peerRuns).Add(one);
+                    await log.WriteLineAsync(Line($"{name} {side} #{round + 1}", one));
+                }
+            }
+
+            results.Add(LoadResult.Pool(apiRuns));
+            peerResults.Add(LoadResult.Pool(peerRuns));
         }
 
-        return new SizeResult(size, load, reused, server.Mode, results, statsUnavailable);
+        return new SizeResult(size, load, reused, server.Mode, results, statsUnavailable)
+        {
+            PeerResults = peerResults,
+            Comparisons = comparisons,
+            PeerSkipped = peerSkipped,
+            PeerBanner = peer?.Banner,
+        };
     }
+
+    private static string Line(string label, LoadResult result) =>
+        $"  {label,-22} {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Ms,6:F2} ms  p95 {result.P95Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  "
+        + $"{result.ServerCpuMsPerRequest,7:F3} ms CPU/req  "
+        + (result.HasServerCounters ? $"{result.AllocatedBytesPerRequest / 1024,7:N1} KiB/req  " : string.Empty)
+        + $"{result.RoundTripsPerRequest:F2} store calls/req  {result.Errors} errors";
+
+    /// <summary>Starts the peer when asked for and possible; otherwise says why not (printed and reported).</summary>
+    private static async Task<(NodePeer? Peer, string? Skipped)> StartPeerAsync(BenchOptions options, string databasePath, TextWriter log, CancellationToken cancellationToken)
+    {
+        if (!options.Peer.Enabled)
+        {
+            return (null, null);
+        }
+
+        string? why = null;
+        if (!options.Workloads.Any(NodePeer.Serves))
+        {
+            why = "none of the chosen workloads is one the peer serves (point-lookup, who-said-what, traversal-N)";
+        }
+        else if (options.Server != ServerMode.Process)
+        {
+            why = "the API runs in the load generator's process (--server InProcess), so its CPU per request would not be its own";
+        }
+        else if (!ProcStat.Available)
+        {
+            why = "no /proc here to read the peer's CPU time from";
+        }
+
+        var directory = NodePeer.Locate(options.Peer.Directory);
+        if (why is null && directory is null)
+        {
+            why = options.Peer.Directory is null
+                ? "bench/peer/server.js is not found above the current folder (run from the repository, or pass --peer-dir)"
+                : $"{options.Peer.Directory}/server.js does not exist";
+        }
+
+        why ??= await NodePeer.UnavailableReasonAsync(cancellationToken);
+        why ??= await NodePeer.EnsureInstalledAsync(directory!, log, cancellationToken);
+        if (why is not null)
+        {
+            await log.WriteLineAsync($"Node.js peer skipped: {why}.");
+            return (null, why);
+        }
+
+        return (await NodePeer.StartAsync(directory!, databasePath, options.Peer.Workers, cancellationToken), null);
+    }
+
 
     public static Workload Create(string name, CorpusGenerator corpus) => name switch
     {

@@ -69,7 +69,8 @@ internal sealed record MachineInfo(int Processors, string Cpu, string Memory, st
 /// <summary>Writes a run's figures and its targets as Markdown.</summary>
 internal static class Report
 {
-    public const double PointLookupShareTarget = 0.5;
+    public const double PointLookupShareTarget = 0.7;
+    public const double PeerCpuRatioTarget = 2;
     public const double ScaleP99Factor = 1.5;
     public const double P99TargetMs = 20;
 
@@ -107,6 +108,8 @@ internal static class Report
             {
                 md.AppendLine(c, $"| {Workloads.StatementStats} | {why} | | | | | | | | | | | |");
             }
+
+            AppendPeer(md, options, size);
         }
 
         md.AppendLine().AppendLine("### Targets").AppendLine();
@@ -119,11 +122,70 @@ internal static class Report
         return md.ToString();
     }
 
+    /// <summary>The side-by-side table with the Node.js peer, or why the peer did not run.</summary>
+    private static void AppendPeer(StringBuilder md, BenchOptions options, SizeResult size)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (size.PeerSkipped is { } skipped)
+        {
+            md.AppendLine().AppendLine(c, $"Node.js peer: skipped ({skipped}).");
+            return;
+        }
+
+        if (size.PeerResults.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine(c, $"#### Side by side with the Node.js peer ({size.Statements:N0} statements)").AppendLine();
+        var compared = string.Join(", ", size.Comparisons.Select(x => $"{x.Workload} {x.Identical}/{x.Compared}"));
+        md.AppendLine(string.Create(c, $"The peer (`bench/peer`: graphql-js 16, DataLoader, better-sqlite3; {size.PeerBanner}) serves the same database file. Before measuring, the first {options.Peer.Samples} requests of each workload were sent to both: "
+            + $"{compared} identical `data`. "
+            + $"Each server ran each workload {options.Peer.Rounds} × ({options.Load.Warmup.TotalSeconds:F0} s warm-up + {options.Load.Duration.TotalSeconds:F0} s measured), alternating API, peer, peer, API; figures pooled over its runs. "
+            + $"CPU per request is utime + stime of the server's process (and of its children) over the measured windows, divided by the requests answered; "
+            + $"**peer ÷ API** is the peer's CPU per request over the API's (above 1: the API does less work per request)."));
+        md.AppendLine();
+        md.AppendLine("| workload | API req/s | peer req/s | API p50 / p95 / p99 ms | peer p50 / p95 / p99 ms | API CPU ms/req | peer CPU ms/req | **peer ÷ API** CPU/req | API alloc/req | store calls/req API / peer | errors API / peer |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var p in size.PeerResults)
+        {
+            var a = Find(size, p.Workload);
+            if (a is null)
+            {
+                continue;
+            }
+
+            md.AppendLine(string.Create(c, $"| {p.Workload} | {a.RequestsPerSecond:N0} | {p.RequestsPerSecond:N0} | {a.P50Ms:F2} / {a.P95Ms:F2} / {a.P99Ms:F2} | {p.P50Ms:F2} / {p.P95Ms:F2} / {p.P99Ms:F2} | "
+                + $"{a.ServerCpuMsPerRequest:F3} | {p.ServerCpuMsPerRequest:F3} | **{CpuRatio(p, a):F2}** | {Bytes(a.AllocatedBytesPerRequest)} | {Trips(a)} / {Trips(p)} | {a.Errors} / {p.Errors} |"));
+        }
+    }
+
+    /// <summary>The peer's CPU per request over the API's.</summary>
+    public static double CpuRatio(LoadResult peer, LoadResult api)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(api);
+        return api.ServerCpuMsPerRequest == 0 ? double.NaN : peer.ServerCpuMsPerRequest / api.ServerCpuMsPerRequest;
+    }
+
+    private static string Trips(LoadResult r) => r.MinRoundTrips == r.MaxRoundTrips
+        ? r.MinRoundTrips.ToString(CultureInfo.InvariantCulture)
+        : $"{r.RoundTripsPerRequest.ToString("F2", CultureInfo.InvariantCulture)} ({r.MinRoundTrips}–{r.MaxRoundTrips})";
+
     public static IEnumerable<(string Target, string Measured, string Reached)> Targets(BenchOptions options, IReadOnlyList<SizeResult> sizes)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sizes);
         var c = CultureInfo.InvariantCulture;
+        foreach (var size in sizes.Where(s => s.PeerResults.Count > 0))
+        {
+            var ratios = size.PeerResults
+                .Select(p => (p.Workload, Ratio: Find(size, p.Workload) is { } a ? CpuRatio(p, a) : double.NaN))
+                .ToList();
+            yield return ($"server CPU per request at most 1/{PeerCpuRatioTarget:F0} of the peer's on every workload ({size.Statements:N0} statements)",
+                string.Join(", ", ratios.Select(r => $"{r.Workload} {r.Ratio.ToString("F2", c)}×")), YesNo(ratios.All(r => r.Ratio >= PeerCpuRatioTarget)));
+        }
+
         foreach (var size in sizes)
         {
             var bare = Find(size, Workloads.Bare);

@@ -37,14 +37,84 @@ internal sealed record LoadResult(
     int Gen2Collections,
     double ServerP50Ms,
     double ServerP99Ms,
-    string? FirstError);
+    string? FirstError)
+{
+    /// <summary>Which server answered: <see cref="Api"/> or <see cref="Peer"/>.</summary>
+    public string Server { get; init; } = Api;
+
+    public const string Api = "API";
+    public const string Peer = "peer";
+
+    /// <summary>Each measured request's latency in stopwatch ticks, sorted (for pooling runs).</summary>
+    public long[] LatencyTicks { get; init; } = [];
+
+    /// <summary>The server's own latency histogram over the run (the API's only).</summary>
+    public long[] ServerLatencyBuckets { get; init; } = [];
+
+    /// <summary>Whether the server reported its allocations and own latency (the API does, the peer does not).</summary>
+    public bool HasServerCounters => Server == Api;
+
+    /// <summary>Several runs of one workload on one server as one: sums, request-weighted means, percentiles of the pooled latencies.</summary>
+    public static LoadResult Pool(IReadOnlyList<LoadResult> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 1)
+        {
+            return runs[0];
+        }
+
+        var n = runs.Sum(r => r.Requests);
+        var seconds = runs.Sum(r => r.Seconds);
+        double Weighted(Func<LoadResult, double> value) => n == 0 ? 0 : runs.Sum(r => value(r) * r.Requests) / n;
+        var latencies = runs.SelectMany(r => r.LatencyTicks).ToArray();
+        Array.Sort(latencies);
+        var buckets = runs[0].ServerLatencyBuckets.Length == 0
+            ? []
+            : Enumerable.Range(0, runs[0].ServerLatencyBuckets.Length).Select(i => runs.Sum(r => r.ServerLatencyBuckets.ElementAtOrDefault(i))).ToArray();
+        var first = runs[0];
+        return new LoadResult(
+            first.Workload,
+            first.Concurrency,
+            n,
+            runs.Sum(r => r.Errors),
+            seconds,
+            seconds == 0 ? 0 : n / seconds,
+            LoadRunner.Percentile(latencies, 0.50),
+            LoadRunner.Percentile(latencies, 0.95),
+            LoadRunner.Percentile(latencies, 0.99),
+            LoadRunner.Percentile(latencies, 1.0),
+            Weighted(r => r.RoundTripsPerRequest),
+            runs.Min(r => r.MinRoundTrips),
+            runs.Max(r => r.MaxRoundTrips),
+            Weighted(r => r.AllocatedBytesPerRequest),
+            Weighted(r => r.ServerCpuMsPerRequest),
+            Weighted(r => r.StoreMsPerRequest),
+            Weighted(r => r.StoreCallsPerRequest),
+            runs.Sum(r => r.Gen0Collections),
+            runs.Sum(r => r.Gen1Collections),
+            runs.Sum(r => r.Gen2Collections),
+            buckets.Length == 0 ? 0 : LatencyHistogram.Percentile(buckets, 0.50),
+            buckets.Length == 0 ? 0 : LatencyHistogram.Percentile(buckets, 0.99),
+            runs.Select(r => r.FirstError).FirstOrDefault(e => e is not null))
+        {
+            Server = first.Server,
+            LatencyTicks = latencies,
+            ServerLatencyBuckets = buckets,
+        };
+    }
+}
 
 /// <summary>
 /// A closed-loop load generator: <see cref="LoadOptions.Concurrency"/> clients, each sending its
 /// next request as soon as the previous answer is read, for a warm-up (discarded) and then a
 /// measured run. Latency is measured per request from send to the last byte of the body.
 /// </summary>
-internal sealed class LoadRunner(HttpClient client)
+/// <remarks>
+/// The server's counters (allocations, CPU, store calls) come from <paramref name="stats"/>:
+/// by default the benchmark host's <c>/bench/stats</c>; for a server without it (the Node peer),
+/// a reading of its process in <c>/proc</c>.
+/// </remarks>
+internal sealed class LoadRunner(HttpClient client, Func<CancellationToken, Task<ServerStats>>? stats = null, string server = LoadResult.Api)
 {
     private static readonly byte[] ErrorsFirst = "{\"errors\""u8.ToArray();
 
@@ -62,7 +132,15 @@ internal sealed class LoadRunner(HttpClient client)
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    public async Task<ServerStats> StatsAsync(CancellationToken cancellationToken) =>
+    /// <summary>The server's counters now.</summary>
+    public Task<ServerStats> StatsAsync(CancellationToken cancellationToken) =>
+        stats is null ? HostStatsAsync(cancellationToken) : stats(cancellationToken);
+
+    /// <summary>The counters of a server that has none of its own: its process's CPU time and resident memory (allocations unknown).</summary>
+    public static Func<CancellationToken, Task<ServerStats>> ProcessStats(int pid) =>
+        _ => Task.FromResult(new ServerStats(0, ProcStat.CpuMilliseconds(pid), 0, 0, 0, 0, 0, ProcStat.WorkingSetBytes(pid), []));
+
+    private async Task<ServerStats> HostStatsAsync(CancellationToken cancellationToken) =>
         await client.GetFromJsonAsync<ServerStats>(BenchEndpoints.StatsPath, cancellationToken)
         ?? throw new InvalidOperationException("The server sent no stats.");
 
@@ -102,6 +180,7 @@ internal sealed class LoadRunner(HttpClient client)
         }
 
         var serverLatency = after.LatencyBuckets.Zip(before.LatencyBuckets, (a, b) => a - b).ToArray();
+        var hasHistogram = serverLatency.Length > 0;
         double PerRequest(double value) => n == 0 ? 0 : value / n;
         return new LoadResult(
             workload,
@@ -124,9 +203,14 @@ internal sealed class LoadRunner(HttpClient client)
             after.Gen0Collections - before.Gen0Collections,
             after.Gen1Collections - before.Gen1Collections,
             after.Gen2Collections - before.Gen2Collections,
-            LatencyHistogram.Percentile(serverLatency, 0.50),
-            LatencyHistogram.Percentile(serverLatency, 0.99),
-            phase.FirstError);
+            hasHistogram ? LatencyHistogram.Percentile(serverLatency, 0.50) : 0,
+            hasHistogram ? LatencyHistogram.Percentile(serverLatency, 0.99) : 0,
+            phase.FirstError)
+        {
+            Server = server,
+            LatencyTicks = latencies,
+            ServerLatencyBuckets = serverLatency,
+        };
     }
 
     private sealed record Phase(int Completed, int Errors, TimeSpan Elapsed, long[] Latencies, int[] RoundTrips, string? FirstError);
@@ -207,7 +291,7 @@ internal sealed class LoadRunner(HttpClient client)
             ? trips
             : null;
 
-    private static double Percentile(long[] sorted, double p)
+    internal static double Percentile(long[] sorted, double p)
     {
         if (sorted.Length == 0)
         {

@@ -19,10 +19,12 @@ namespace KnowledgeGraph.Benchmarks.Server;
 internal sealed class BenchServer : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
+    private readonly bool _timeStoreCalls;
 
-    public BenchServer(string databasePath)
+    public BenchServer(string databasePath, bool timeStoreCalls = true)
     {
         _databasePath = databasePath;
+        _timeStoreCalls = timeStoreCalls;
 
         // The factory looks for the API's source folder to use as content root, which is not
         // there when the binaries are copied elsewhere; the binaries' folder has the API's content.
@@ -56,6 +58,11 @@ internal sealed class BenchServer : WebApplicationFactory<Program>
         {
             services.AddSingleton<StoreTimer>();
             services.AddSingleton<IStartupFilter, BenchEndpoints>();
+            if (!_timeStoreCalls)
+            {
+                return;
+            }
+
             var registration = services.Last(d => d.ServiceType == typeof(IGraphStore));
             services.Remove(registration);
             // Timed inside the host's counting decorator, so the store-call header still counts every call.

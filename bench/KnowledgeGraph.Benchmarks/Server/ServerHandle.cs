@@ -22,10 +22,20 @@ internal abstract class ServerHandle : IAsyncDisposable
 
     public abstract ServerMode Mode { get; }
 
-    public static async Task<ServerHandle> StartAsync(ServerMode mode, string databasePath, CancellationToken cancellationToken) =>
+    /// <summary>The process the server runs in (this one for <see cref="ServerMode.InProcess"/>), for <c>/proc</c> readings.</summary>
+    public abstract int ProcessId { get; }
+
+    public static Task<ServerHandle> StartAsync(ServerMode mode, string databasePath, CancellationToken cancellationToken) =>
+        StartAsync(mode, databasePath, timeStoreCalls: true, cancellationToken);
+
+    /// <param name="mode">Where the server runs.</param>
+    /// <param name="databasePath">The SQLite file it serves.</param>
+    /// <param name="timeStoreCalls">Wrap the store port to time each call (off for profiling: the wrapper's clock reads would show in the profile).</param>
+    /// <param name="cancellationToken">Stops waiting for it to start.</param>
+    public static async Task<ServerHandle> StartAsync(ServerMode mode, string databasePath, bool timeStoreCalls, CancellationToken cancellationToken) =>
         mode == ServerMode.InProcess
-            ? new InProcessServer(databasePath)
-            : await ChildProcessServer.StartAsync(databasePath, cancellationToken);
+            ? new InProcessServer(databasePath, timeStoreCalls)
+            : await ChildProcessServer.StartAsync(databasePath, timeStoreCalls, cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 
@@ -33,15 +43,17 @@ internal abstract class ServerHandle : IAsyncDisposable
     {
         private readonly BenchServer _server;
 
-        public InProcessServer(string databasePath)
+        public InProcessServer(string databasePath, bool timeStoreCalls)
         {
-            _server = new BenchServer(databasePath);
+            _server = new BenchServer(databasePath, timeStoreCalls);
             BaseAddress = _server.Start();
         }
 
         public override Uri BaseAddress { get; }
 
         public override ServerMode Mode => ServerMode.InProcess;
+
+        public override int ProcessId => Environment.ProcessId;
 
         public override async ValueTask DisposeAsync() => await _server.DisposeAsync();
     }
@@ -53,7 +65,9 @@ internal abstract class ServerHandle : IAsyncDisposable
 
         public override ServerMode Mode => ServerMode.Process;
 
-        public static async Task<ServerHandle> StartAsync(string databasePath, CancellationToken cancellationToken)
+        public override int ProcessId => process.Id;
+
+        public static async Task<ServerHandle> StartAsync(string databasePath, bool timeStoreCalls, CancellationToken cancellationToken)
         {
             var host = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
             var start = new ProcessStartInfo(host)
@@ -70,6 +84,11 @@ internal abstract class ServerHandle : IAsyncDisposable
             start.ArgumentList.Add("serve");
             start.ArgumentList.Add("--db");
             start.ArgumentList.Add(databasePath);
+            if (!timeStoreCalls)
+            {
+                start.ArgumentList.Add("--time-store-calls");
+                start.ArgumentList.Add("false");
+            }
             var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(60));
