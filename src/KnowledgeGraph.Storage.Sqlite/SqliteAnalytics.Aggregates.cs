@@ -1,7 +1,6 @@
 using System.Text.Json;
 using KnowledgeGraph.Domain.Analytics;
 using KnowledgeGraph.Domain.Query;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
@@ -24,7 +23,15 @@ public sealed partial class SqliteAnalytics
     };
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, RecordAggregate>> AggregateAsync<T>(
+    public Task<IReadOnlyDictionary<string, RecordAggregate>> AggregateAsync<T>(
+        Relation<T>? relation,
+        IReadOnlyCollection<string> parentKeys,
+        Filter? where,
+        CancellationToken cancellationToken)
+        where T : class =>
+        SqliteGraphStore.GuardAsync(() => AggregateCoreAsync(relation, parentKeys, where, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, RecordAggregate>> AggregateCoreAsync<T>(
         Relation<T>? relation,
         IReadOnlyCollection<string> parentKeys,
         Filter? where,
@@ -39,8 +46,7 @@ public sealed partial class SqliteAnalytics
         }
 
         FilterShape.EnsureTranslatable(where);
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await _store.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var sql = new SqlFilter(command);
         string from, parent;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using KnowledgeGraph.Domain.Analytics;
 using KnowledgeGraph.Domain.Ids;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
@@ -45,7 +44,10 @@ public sealed partial class SqliteAnalytics
         """;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(NodeId from, NodeId to, PathLimits limits, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(NodeId from, NodeId to, PathLimits limits, CancellationToken cancellationToken) =>
+        SqliteGraphStore.GuardAsync(() => ShortestPathsCoreAsync(from, to, limits, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<GraphPath>> ShortestPathsCoreAsync(NodeId from, NodeId to, PathLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limits);
         if (from == to)
@@ -53,8 +55,7 @@ public sealed partial class SqliteAnalytics
             return [new GraphPath([from], [])];
         }
 
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await _store.OpenAsync(cancellationToken);
         var search = new PathSearch(from, to, limits);
 
         // Each level reads the relationships of the frontier (hubs beyond the start left out by

@@ -9,12 +9,14 @@ namespace KnowledgeGraph.Storage.Sqlite;
 public sealed partial class SqliteAnalytics
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        SqliteGraphStore.GuardAsync(() => SearchCoreAsync(query, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<SearchHit>> SearchCoreAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var types = query.Types.Count == 0 ? SearchText.Searchable : query.Types;
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await _store.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("@match", MatchExpression(query.Terms));
         command.Parameters.AddWithValue("@kinds", JsonSerializer.Serialize(types.Select(t => t.ToString())));

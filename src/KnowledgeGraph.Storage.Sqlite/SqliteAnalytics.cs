@@ -5,35 +5,37 @@ using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
 using KnowledgeGraph.Domain.Query;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
 /// <summary>Aggregates over the embedded SQLite file: one SQL command (GROUP BY) per call.</summary>
 public sealed partial class SqliteAnalytics : IGraphAnalytics
 {
-    private readonly string _connectionString;
+    private readonly SqliteGraphStore _store;
 
-    /// <summary>Reads the database of <paramref name="store"/>.</summary>
+    /// <summary>
+    /// Reads the database of <paramref name="store"/>, on its connections: the same busy timeout,
+    /// interrupted when a call is cancelled, and its failures in the store's words
+    /// (<see cref="StoreException"/>).
+    /// </summary>
     public SqliteAnalytics(SqliteGraphStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = store.FilePath,
-            Mode = SqliteOpenMode.ReadWrite,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _store = store;
     }
 
     /// <inheritdoc />
-    public async Task<Page<StatsRow>> StatementStatsAsync(StatsQuery query, CancellationToken cancellationToken)
+    public Task<Page<StatsRow>> StatementStatsAsync(StatsQuery query, CancellationToken cancellationToken) =>
+        SqliteGraphStore.GuardAsync(() => StatementStatsCoreAsync(query, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimelineEvent>> TimelineAsync(NodeId subject, int limit, CancellationToken cancellationToken) =>
+        SqliteGraphStore.GuardAsync(() => TimelineCoreAsync(subject, limit, cancellationToken), cancellationToken);
+
+    private async Task<Page<StatsRow>> StatementStatsCoreAsync(StatsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        SqliteFunctions.Register(connection);
+        await using var connection = await _store.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var sql = new SqlFilter(command);
         command.CommandText = StatsSql(query, sql);
@@ -76,8 +78,7 @@ public sealed partial class SqliteAnalytics : IGraphAnalytics
         };
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(NodeId subject, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelineEvent>> TimelineCoreAsync(NodeId subject, int limit, CancellationToken cancellationToken)
     {
         var (statements, rounds) = subject.Type switch
         {
@@ -90,8 +91,7 @@ public sealed partial class SqliteAnalytics : IGraphAnalytics
             _ => throw new ArgumentOutOfRangeException(nameof(subject), subject.Type, "No timeline for this node type."),
         };
 
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await _store.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("@subject", subject.Key);
         command.Parameters.AddWithValue("@limit", limit);

@@ -93,7 +93,8 @@ public sealed partial class SqliteGraphStore
         _ => "SQLite result code " + code.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static async Task<T> GuardAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="call"/>, its SQLite failures told in the store's words (<see cref="Translate"/>).</summary>
+    internal static async Task<T> GuardAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {

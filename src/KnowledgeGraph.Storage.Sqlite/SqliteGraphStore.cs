@@ -418,7 +418,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
     private static async Task<SqliteDataReader> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken) =>
         await command.ExecuteReaderAsync(cancellationToken);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>A new connection to the file, its functions registered, interrupted when <paramref name="cancellationToken"/> fires.</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new InterruptibleConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);

@@ -85,6 +85,29 @@ public sealed class StoreFailureTests : IDisposable
         Assert.Equal((HttpStatusCode.OK, "{\"status\":\"ready\"}"), await GetAsync(client, "/health/ready"));
     }
 
+    [Theory]
+    [InlineData("{ statementStats(groupBy: [KIND]) { nodes { count } } }")]
+    [InlineData("{ search(text: \"ceasefire\") { totalCount } }")]
+    public async Task The_store_computed_fields_on_a_locked_SQLite_file_answer_STORE_UNAVAILABLE_too(string query)
+    {
+        await using var factory = new ApiFactory(_directory) { Settings = { ["Sqlite:BusyTimeout"] = "00:00:01" } };
+        await using var host = WithLog(factory);
+        using var client = host.CreateClient();
+        Assert.Equal((HttpStatusCode.OK, "{\"status\":\"ready\"}"), await GetAsync(client, "/health/ready"));
+
+        host.Services.GetRequiredService<SqliteGraphStore>().ClearIdleConnections();
+        await using (var locker = await LockAsync(factory.DatabasePath))
+        {
+            var response = await GraphQLWire.PostAsync(client, new { query });
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.Equal(("The SQLite database is locked by another connection (SQLITE_BUSY); try again later.", "STORE_UNAVAILABLE"), response.FirstError);
+            Assert.Null(response.Json?["data"]); // both fields are non-null, so the error nulls the whole answer
+        }
+
+        // Once the file is free the same field answers.
+        (await GraphQLWire.PostAsync(client, new { query })).EnsureNoErrors();
+    }
+
     [Fact]
     public async Task A_store_locked_at_start_up_is_retried_until_it_is_free()
     {
