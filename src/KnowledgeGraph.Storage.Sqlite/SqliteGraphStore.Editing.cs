@@ -226,31 +226,4 @@ public sealed partial class SqliteGraphStore
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }
-
-    /// <summary>Adds the columns a database written by an earlier version lacks.</summary>
-    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        const string Check = "SELECT count(*) FROM pragma_table_info('statement') WHERE name = 'retracted'";
-        if (await ScalarAsync(connection, Check, cancellationToken) != 0)
-        {
-            return;
-        }
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Check;
-
-        // Another process may have added them since the check above; the write lock is held now.
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-        {
-            command.CommandText =
-                "ALTER TABLE statement ADD COLUMN retracted INTEGER NOT NULL DEFAULT 0;\n"
-                + "ALTER TABLE statement ADD COLUMN retraction_reason TEXT;\n"
-                + "ALTER TABLE statement ADD COLUMN retracted_at TEXT;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
 }

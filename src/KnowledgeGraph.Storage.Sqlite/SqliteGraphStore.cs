@@ -303,7 +303,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
         command.CommandText = ddl;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await MigrateAsync(connection, cancellationToken);
-        await MigrateNegotiationAliasesAsync(connection, cancellationToken);
         _reads.Invalidate();
     }
 
