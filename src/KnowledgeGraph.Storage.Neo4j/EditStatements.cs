@@ -1,4 +1,5 @@
 using KnowledgeGraph.Domain.Ids;
+using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Storage.Neo4j;
 
@@ -81,12 +82,12 @@ internal static class EditStatements
         """;
 
     /// <summary>The nodes of one type by key, a redirected key giving its survivor; parameters <c>$keys</c>, <c>$type</c>.</summary>
-    public static string Resolve(RecordMap map) => $$"""
+    public static string Resolve(RecordMap map, RecordParts parts) => $$"""
         UNWIND $keys AS requested
         OPTIONAL MATCH (r:{{Graph.Redirect}} {type: $type, key: requested})
         WITH requested, coalesce(r.survivor, requested) AS target
         MATCH (t:{{map.Label}} {key: target})
-        RETURN requested, {{map.Projection!("t")}} AS record
+        RETURN requested, {{map.Projection!("t", parts)}} AS record
         """;
 
     private static IEnumerable<string> Body(NodeType type)

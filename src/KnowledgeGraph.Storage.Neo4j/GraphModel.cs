@@ -97,8 +97,12 @@ internal sealed class RecordMap
     /// <summary>The node label; null for affiliations, which are relationships.</summary>
     public string? Label { get; init; }
 
-    /// <summary>The Cypher map expression of a record bound to a variable (node records only).</summary>
-    public Func<string, string>? Projection { get; init; }
+    /// <summary>
+    /// The Cypher map expression of a record bound to a variable (node records only), with only
+    /// the costly parts asked for (<see cref="RecordParts"/>): a part not asked for is an empty
+    /// list or text, so <see cref="Read"/> is the same.
+    /// </summary>
+    public Func<string, RecordParts, string>? Projection { get; init; }
 
     /// <summary>Reads a record from the map that <see cref="Projection"/> returns.</summary>
     public required Func<JsonElement, object> Read { get; init; }
@@ -127,12 +131,15 @@ internal static class RecordMaps
     private const string R = "pr";
     private const string N = "pn";
 
+    private static bool Has(RecordParts parts, RecordParts part) => (parts & part) != 0;
+
     public static readonly RecordMap Article = new()
     {
         Record = RecordFields.Article,
         Name = nameof(Graph.Article),
         Label = Graph.Article,
-        Projection = v => $"{v} {{.key, .title, .url, .publisher, .syndicator, .agencies, .publishedAt, .publishedAtOffset, .language, .text}}",
+        Projection = (v, parts) => $"{v} {{.key, .title, .url, .publisher, .syndicator, .agencies, .publishedAt, .publishedAtOffset, .language, "
+            + (Has(parts, RecordParts.ArticleText) ? ".text}" : "text: ''}"),
         Read = m => new Article(
             RequiredString(m, "key"),
             String(m, "title"),
@@ -151,7 +158,7 @@ internal static class RecordMaps
         Record = RecordFields.Place,
         Name = nameof(Graph.Place),
         Label = Graph.Place,
-        Projection = v => $"{v} {{.key, .name, .kind, .aliases, containedIn: {ToOne(v, Graph.ContainedIn, Graph.Place)}}}",
+        Projection = (v, _) => $"{v} {{.key, .name, .kind, .aliases, containedIn: {ToOne(v, Graph.ContainedIn, Graph.Place)}}}",
         Read = m => new Place(
             RequiredString(m, "key"),
             RequiredString(m, "name"),
@@ -166,7 +173,7 @@ internal static class RecordMaps
         Record = RecordFields.Organisation,
         Name = nameof(Graph.Organisation),
         Label = Graph.Organisation,
-        Projection = v => $"{v} {{.key, .name, .kind, .aliases, .description, "
+        Projection = (v, _) => $"{v} {{.key, .name, .kind, .aliases, .description, "
             + $"country: {ToOne(v, Graph.BasedIn, Graph.Place)}, partOf: {ToOne(v, Graph.PartOf, Graph.Organisation)}}}",
         Read = m => new Organisation(
             RequiredString(m, "key"),
@@ -196,9 +203,11 @@ internal static class RecordMaps
         Record = RecordFields.Person,
         Name = nameof(Graph.Person),
         Label = Graph.Person,
-        Projection = v => $"{v} {{.key, .name, .aliases, .description, affiliations: COLLECT {{ "
-            + $"MATCH ({v})-[{R}:{Graph.AffiliatedWith}]->({P}:{Graph.Organisation}) "
-            + $"RETURN {{organisation: {P}.key, role: {R}.role, current: {R}.current}} AS affiliation ORDER BY {R}.ordinal }}}}",
+        Projection = (v, parts) => $"{v} {{.key, .name, .aliases, .description, affiliations: "
+            + (Has(parts, RecordParts.PersonAffiliations)
+                ? $"COLLECT {{ MATCH ({v})-[{R}:{Graph.AffiliatedWith}]->({P}:{Graph.Organisation}) "
+                    + $"RETURN {{organisation: {P}.key, role: {R}.role, current: {R}.current}} AS affiliation ORDER BY {R}.ordinal }}}}"
+                : "[]}"),
         Read = m =>
         {
             var key = RequiredString(m, "key");
@@ -218,12 +227,12 @@ internal static class RecordMaps
 
         // Rounds by date (unknown last), then number (unknown first, as SQLite orders NULL),
         // then venue and import order, matching the SQLite store's order.
-        Projection = v => $"{v} {{.key, .name, .status, aliases: coalesce({v}.aliases, []), venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
-            + $"parties: COLLECT {{ MATCH ({v})-[{R}:{Graph.HasParty}]->({P}:{Graph.Organisation}) RETURN {P}.key AS party ORDER BY {R}.ordinal }}, "
+        Projection = (v, parts) => $"{v} {{.key, .name, .status, aliases: coalesce({v}.aliases, []), venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
+            + (!Has(parts, RecordParts.NegotiationParties) ? "parties: [], rounds: []}" : $"parties: COLLECT {{ MATCH ({v})-[{R}:{Graph.HasParty}]->({P}:{Graph.Organisation}) RETURN {P}.key AS party ORDER BY {R}.ordinal }}, "
             + $"rounds: COLLECT {{ MATCH ({v})-[:{Graph.HasRound}]->({N}:{Graph.NegotiationRound}) "
             + $"WITH {N}, {ToOne(N, Graph.HeldAt, Graph.Place)} AS venue "
             + $"RETURN {{number: {N}.number, date: toString({N}.date), venue: venue}} AS negotiationRound "
-            + $"ORDER BY {N}.date IS NULL, {N}.date, {N}.number IS NOT NULL, {N}.number, venue IS NOT NULL, venue, {N}.ordinal }}}}",
+            + $"ORDER BY {N}.date IS NULL, {N}.date, {N}.number IS NOT NULL, {N}.number, venue IS NOT NULL, venue, {N}.ordinal }}}}"),
         Read = m => new Negotiation(
             RequiredString(m, "key"),
             RequiredString(m, "name"),
@@ -247,15 +256,19 @@ internal static class RecordMaps
         Record = RecordFields.Statement,
         Name = nameof(Graph.Statement),
         Label = Graph.Statement,
-        Projection = v => $"{v} {{.key, .text, .kind, .direct, .retracted, .retractionReason, .retractedAt, date: toString({v}.date), "
+        Projection = (v, parts) => $"{v} {{.key, .text, .kind, .direct, .retracted, .retractionReason, .retractedAt, date: toString({v}.date), "
             + $"speakerPerson: {ToOne(v, Graph.SaidBy, Graph.Person)}, "
             + $"speakerOrganisation: {ToOne(v, Graph.SaidBy, Graph.Organisation)}, "
             + $"saidAt: {ToOne(v, Graph.SaidAt, Graph.Place)}, "
             + $"negotiation: {ToOne(v, Graph.InNegotiation, Graph.Negotiation)}, "
             + $"respondsTo: {ToOne(v, Graph.RespondsTo, Graph.Statement)}, "
-            + $"about: COLLECT {{ MATCH ({v})-[{R}:{Graph.About}]->({P}:{Graph.Place}) RETURN {P}.key AS place ORDER BY {R}.ordinal }}, "
-            + $"evidence: COLLECT {{ MATCH ({v})-[{R}:{Graph.EvidencedBy}]->({P}:{Graph.Article}) "
-            + $"RETURN {{article: {P}.key, start: {R}.start, end: {R}.end, text: {R}.text}} AS evidence ORDER BY {P}.key }}}}",
+            + (Has(parts, RecordParts.StatementAbout)
+                ? $"about: COLLECT {{ MATCH ({v})-[{R}:{Graph.About}]->({P}:{Graph.Place}) RETURN {P}.key AS place ORDER BY {R}.ordinal }}, "
+                : "about: [], ")
+            + (Has(parts, RecordParts.StatementEvidence)
+                ? $"evidence: COLLECT {{ MATCH ({v})-[{R}:{Graph.EvidencedBy}]->({P}:{Graph.Article}) "
+                    + $"RETURN {{article: {P}.key, start: {R}.start, end: {R}.end, text: {R}.text}} AS evidence ORDER BY {P}.key }}}}"
+                : "evidence: []}"),
         Read = m =>
         {
             SpeakerRef? speaker = String(m, "speakerPerson") is { } person ? new SpeakerRef(SpeakerType.Person, person)

@@ -3,6 +3,7 @@ using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Storage.Neo4j;
 
@@ -10,7 +11,12 @@ namespace KnowledgeGraph.Storage.Neo4j;
 public sealed partial class Neo4jGraphStore
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node =>
+        ResolveAsync<T>(keys, RecordParts.All, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, RecordParts parts, CancellationToken cancellationToken)
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -26,7 +32,7 @@ public sealed partial class Neo4jGraphStore
             ["keys"] = keys.Distinct(StringComparer.Ordinal).ToArray(),
             ["type"] = TypeOf(map).ToString(),
         };
-        using var result = await _client.RunAsync(EditStatements.Resolve(map), parameters, cancellationToken);
+        using var result = await _client.RunAsync(EditStatements.Resolve(map, parts), parameters, cancellationToken);
         for (var row = 0; row < result.Rows.Count; row++)
         {
             found[QueryValues.String(result.Value(row, "requested"))!] = (T)map.Read(result.Value(row, "record"));

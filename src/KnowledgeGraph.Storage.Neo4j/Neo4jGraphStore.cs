@@ -106,7 +106,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
         var cypher = new CypherFilter();
         var statement =
             $"MATCH (t:{map.Label}) WHERE t.key IN {cypher.Parameter("keys", keys.Distinct(StringComparer.Ordinal).ToArray())}\n"
-            + $"RETURN {map.Projection!("t")} AS record ORDER BY t.key";
+            + $"RETURN {map.Projection!("t", RecordParts.All)} AS record ORDER BY t.key";
         using var result = await _client.RunAsync(statement, cypher.Parameters, cancellationToken);
         var items = new List<T>(result.Rows.Count);
         for (var row = 0; row < result.Rows.Count; row++)
@@ -155,7 +155,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
                 + (limit >= 0 ? $" LIMIT {cypher.Parameter("limit", limit)}" : string.Empty);
         }
 
-        var records = $"{match}\n{window}\nWITH {map.Projection!("t")} AS record\nRETURN collect(record) AS records";
+        var records = $"{match}\n{window}\nWITH {map.Projection!("t", page.Parts)} AS record\nRETURN collect(record) AS records";
         var statement = withTotal
             ? $"CALL () {{\n{match}\nRETURN count(t) AS total\n}}\nCALL () {{\n{records}\n}}\nRETURN total, records"
             : records;
@@ -211,7 +211,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IGraphStoreAdmin
         var predicate = cypher.Where(where, map, binding);
         var projection = members
             ? "{person: pp.key, organisation: parent.key, role: t.role, current: t.current}"
-            : map.Projection!("t");
+            : map.Projection!("t", page.Parts);
         var carried = members ? "parent, pp, t" : "t";
 
         // The related records of the parent that match the filter, optionally only when

@@ -104,7 +104,7 @@ public sealed partial class Neo4jGraphStore
             + "CALL (rows, low, high) {\n"
             + "  UNWIND rows[low..high] AS r\n"
             + $"  WITH r.t AS t, r.k AS k\n"
-            + $"  RETURN collect({{record: {map.Projection!("t")}, k: k}}) AS records\n"
+            + $"  RETURN collect({{record: {map.Projection!("t", page.Parts)}, k: k}}) AS records\n"
             + "}\n"
             + "RETURN total, low, high, records";
 

@@ -4,6 +4,7 @@ using KnowledgeGraph.Domain.Changes;
 using KnowledgeGraph.Domain.Editing;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
+using KnowledgeGraph.Domain.Query;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
@@ -17,7 +18,12 @@ public sealed partial class SqliteGraphStore
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         where T : Node =>
-        GuardAsync(() => ResolveCoreAsync<T>(keys, cancellationToken), cancellationToken);
+        ResolveAsync<T>(keys, RecordParts.All, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, RecordParts parts, CancellationToken cancellationToken)
+        where T : Node =>
+        GuardAsync(() => ResolveCoreAsync<T>(keys, parts, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<NodeId, string>> RedirectsAsync(IReadOnlyCollection<NodeId> ids, CancellationToken cancellationToken) =>
@@ -63,7 +69,7 @@ public sealed partial class SqliteGraphStore
             _ => throw new NotSupportedException($"{typeof(T).Name} is not stored."),
         };
 
-    private async Task<IReadOnlyDictionary<string, T>> ResolveCoreAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, T>> ResolveCoreAsync<T>(IReadOnlyCollection<string> keys, RecordParts parts, CancellationToken cancellationToken)
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -78,7 +84,7 @@ public sealed partial class SqliteGraphStore
         connection.Builder.Parameters.AddWithValue("@keys", JsonSerializer.Serialize(keys));
         connection.Builder.Parameters.AddWithValue("@type", TypeOf<T>().ToString());
         var command = connection.Command(
-            $"SELECT k.value, {map.Columns} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
+            $"SELECT k.value, {map.ColumnsFor(parts)} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
             + "LEFT JOIN redirect r ON r.type = @type AND r.key = k.value "
             + $"JOIN {map.Table} t ON t.key = coalesce(r.survivor, k.value)");
         await using var reader = await ExecuteAsync(command, cancellationToken);

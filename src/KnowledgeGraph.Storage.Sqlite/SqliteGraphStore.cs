@@ -132,7 +132,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
 
         var command = connection.Command(
             $"SELECT {offset}, {limit} - 1{(page.IncludeTotalCount ? ", " + count : string.Empty)};\n"
-            + $"SELECT {map.Columns} FROM (SELECT t.rowid AS id FROM {map.Table} t WHERE {predicate} ORDER BY {orderBy} LIMIT {limit} OFFSET {offset}) w "
+            + $"SELECT {map.ColumnsFor(page.Parts)} FROM (SELECT t.rowid AS id FROM {map.Table} t WHERE {predicate} ORDER BY {orderBy} LIMIT {limit} OFFSET {offset}) w "
             + $"JOIN {map.Table} t ON t.rowid = w.id ORDER BY {orderBy}");
 
         await using var reader = await ExecuteAsync(command, cancellationToken);
@@ -196,7 +196,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
             + $"row_number() OVER (PARTITION BY {parent} ORDER BY {orderBy}) - 1 AS rn, "
             + $"count(*) OVER (PARTITION BY {parent}) AS total "
             + $"FROM {from.Replace("{parents}", parents, StringComparison.Ordinal)} AND {predicate}) "
-            + $"SELECT w.parent, w.rn, w.total, w.rn >= {low} AND w.rn < {high}, {low}, {high}, {map.Columns} "
+            + $"SELECT w.parent, w.rn, w.total, w.rn >= {low} AND w.rn < {high}, {low}, {high}, {map.ColumnsFor(page.Parts)} "
             + $"FROM w JOIN {map.Table} t ON t.rowid = w.id "
             + $"WHERE (w.rn >= {low} AND w.rn < {high}) OR w.rn = 0 ORDER BY w.parent, w.rn");
 
@@ -256,7 +256,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
                 ? $"SELECT kg_parent.value, {(start == 0 ? "0" : $"(SELECT count(*) FROM (SELECT 1 FROM {rows} LIMIT {start}))")}, "
                     + $"{(page.IncludeTotalCount ? $"(SELECT count(*) FROM {rows})" : "NULL")} FROM json_each({parents}) kg_parent;\n"
                 : string.Empty)
-            + $"SELECT kg_parent.value, {map.Columns} FROM json_each({parents}) kg_parent "
+            + $"SELECT kg_parent.value, {map.ColumnsFor(page.Parts)} FROM json_each({parents}) kg_parent "
             + $"JOIN {map.Table} t ON t.rowid IN (SELECT t.rowid FROM {rows} ORDER BY {orderBy} LIMIT {first + 1} OFFSET {start}) "
             + $"ORDER BY kg_parent.value, {rowOrder}");
 

@@ -97,7 +97,7 @@ public sealed partial class SqliteGraphStore
             $"WITH w AS MATERIALIZED (SELECT t.rowid AS id, {string.Join(", ", values)}, row_number() OVER (ORDER BY {orderBy}) - 1 AS rn FROM {map.Table} t WHERE {predicate}),\n"
             + "b AS (SELECT count(*) AS total FROM w),\n"
             + $"h AS (SELECT {low} AS low, {high} AS high, b.total FROM b)\n"
-            + $"SELECT h.low, h.high, h.total, w.rn, {string.Join(", ", keys.Select(k => k.Sql))}, {map.Columns} "
+            + $"SELECT h.low, h.high, h.total, w.rn, {string.Join(", ", keys.Select(k => k.Sql))}, {map.ColumnsFor(page.Parts)} "
             + "FROM h LEFT JOIN w ON w.rn >= h.low AND w.rn < h.high LEFT JOIN " + map.Table + " t ON t.rowid = w.id ORDER BY w.rn";
 
         var items = new List<T>();

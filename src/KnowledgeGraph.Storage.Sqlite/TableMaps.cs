@@ -16,8 +16,44 @@ internal sealed class TableMap
 {
     public required string Table { get; init; }
 
-    /// <summary>The columns selected for a record, over alias <c>t</c>.</summary>
+    private string?[]? _columnsByParts;
+
+    /// <summary>The columns selected for a whole record, over alias <c>t</c>.</summary>
     public required string Columns { get; init; }
+
+    /// <summary>
+    /// The columns of <see cref="Columns"/> that read a costly part (<see cref="RecordParts"/>),
+    /// each with the constant that stands in for it when the part is not asked for (an empty
+    /// JSON array or text), so that every column keeps its ordinal and <see cref="Read"/> is the same.
+    /// </summary>
+    public IReadOnlyList<(RecordParts Part, string Column, string Empty)> Optional { get; init; } = [];
+
+    /// <summary>The columns selected for a record with only <paramref name="parts"/> of its costly parts read.</summary>
+    public string ColumnsFor(RecordParts parts)
+    {
+        if (Optional.Count == 0)
+        {
+            return Columns;
+        }
+
+        var index = (int)(parts & RecordParts.All);
+        var cache = _columnsByParts ??= new string?[(int)RecordParts.All + 1];
+        if (cache[index] is { } known)
+        {
+            return known;
+        }
+
+        var columns = Columns;
+        foreach (var (part, column, empty) in Optional)
+        {
+            if ((parts & part) == 0)
+            {
+                columns = columns.Replace(column, empty, StringComparison.Ordinal);
+            }
+        }
+
+        return cache[index] = columns;
+    }
 
     /// <summary>Reads a record from the columns at <c>offset</c>.</summary>
     public required Func<SqliteDataReader, int, object> Read { get; init; }
@@ -40,11 +76,30 @@ internal sealed class TableMap
 /// <summary>The mapping of every record type onto the schema in Schema.sql.</summary>
 internal static class TableMaps
 {
+    // The costly parts (RecordParts), each a correlated subquery building a JSON array.
+    private const string EmptyList = "'[]'";
+
+    private const string PersonAffiliations = "(SELECT json_group_array(json_array(a.organisation, a.role, a.current)) "
+        + "FROM (SELECT * FROM affiliation a WHERE a.person = t.key ORDER BY a.ordinal) a)";
+
+    private const string NegotiationParties =
+        "(SELECT json_group_array(p.organisation) FROM (SELECT * FROM negotiation_party p WHERE p.negotiation = t.key ORDER BY p.ordinal) p)";
+
+    private const string NegotiationRounds = "(SELECT json_group_array(json_array(n.number, n.date, n.venue)) "
+        + "FROM (SELECT * FROM negotiation_round n WHERE n.negotiation = t.key ORDER BY n.date IS NULL, n.date, n.number) n)";
+
+    private const string StatementAbout =
+        "(SELECT json_group_array(s.place) FROM (SELECT * FROM statement_about s WHERE s.statement = t.key ORDER BY s.ordinal) s)";
+
+    private const string StatementEvidence = "(SELECT json_group_array(json_array(e.article, e.start, e.\"end\", e.text)) "
+        + "FROM (SELECT * FROM evidence e WHERE e.statement = t.key ORDER BY e.article) e)";
+
     public static readonly TableMap Article = new()
     {
         Record = RecordFields.Article,
         Table = "article",
         Columns = "t.key, t.title, t.url, t.publisher, t.syndicator, t.agencies, t.published_at, t.published_offset_minutes, t.language, t.text",
+        Optional = [(RecordParts.ArticleText, ", t.text", ", ''")],
         Read = (r, o) => new Article(
             r.GetString(o),
             NullableString(r, o + 1),
@@ -102,9 +157,8 @@ internal static class TableMaps
     {
         Record = RecordFields.Person,
         Table = "person",
-        Columns = "t.key, t.name, t.aliases, t.description, "
-            + "(SELECT json_group_array(json_array(a.organisation, a.role, a.current)) "
-            + "FROM (SELECT * FROM affiliation a WHERE a.person = t.key ORDER BY a.ordinal) a)",
+        Columns = "t.key, t.name, t.aliases, t.description, " + PersonAffiliations,
+        Optional = [(RecordParts.PersonAffiliations, PersonAffiliations, EmptyList)],
         Read = (r, o) =>
         {
             var key = r.GetString(o);
@@ -127,10 +181,8 @@ internal static class TableMaps
     {
         Record = RecordFields.Negotiation,
         Table = "negotiation",
-        Columns = "t.key, t.name, t.status, t.venue, "
-            + "(SELECT json_group_array(p.organisation) FROM (SELECT * FROM negotiation_party p WHERE p.negotiation = t.key ORDER BY p.ordinal) p), "
-            + "(SELECT json_group_array(json_array(n.number, n.date, n.venue)) "
-            + "FROM (SELECT * FROM negotiation_round n WHERE n.negotiation = t.key ORDER BY n.date IS NULL, n.date, n.number) n), t.aliases",
+        Columns = $"t.key, t.name, t.status, t.venue, {NegotiationParties}, {NegotiationRounds}, t.aliases",
+        Optional = [(RecordParts.NegotiationParties, NegotiationParties, EmptyList), (RecordParts.NegotiationParties, NegotiationRounds, EmptyList)],
         Read = (r, o) => new Negotiation(
             r.GetString(o),
             r.GetString(o + 1),
@@ -157,10 +209,8 @@ internal static class TableMaps
         Record = RecordFields.Statement,
         Table = "statement",
         Columns = "t.key, t.text, t.kind, t.direct, t.speaker_person, t.speaker_organisation, t.said_at, t.date, t.negotiation, t.responds_to, "
-            + "(SELECT json_group_array(s.place) FROM (SELECT * FROM statement_about s WHERE s.statement = t.key ORDER BY s.ordinal) s), "
-            + "(SELECT json_group_array(json_array(e.article, e.start, e.\"end\", e.text)) "
-            + "FROM (SELECT * FROM evidence e WHERE e.statement = t.key ORDER BY e.article) e), "
-            + "t.retracted, t.retraction_reason, t.retracted_at",
+            + $"{StatementAbout}, {StatementEvidence}, t.retracted, t.retraction_reason, t.retracted_at",
+        Optional = [(RecordParts.StatementAbout, StatementAbout, EmptyList), (RecordParts.StatementEvidence, StatementEvidence, EmptyList)],
         Read = (r, o) =>
         {
             SpeakerRef? speaker = !r.IsDBNull(o + 4) ? new SpeakerRef(SpeakerType.Person, r.GetString(o + 4))

@@ -75,13 +75,13 @@ internal sealed class TimedGraphStore(IGraphStore inner, StoreTimer timer) : IGr
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, RecordParts parts, CancellationToken cancellationToken)
         where T : Node
     {
         var start = StoreClock.ThreadCpuNanoseconds();
         try
         {
-            return await inner.ResolveAsync<T>(keys, cancellationToken);
+            return await inner.ResolveAsync<T>(keys, parts, cancellationToken);
         }
         finally
         {

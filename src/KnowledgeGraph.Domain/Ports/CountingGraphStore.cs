@@ -71,11 +71,11 @@ public sealed class CountingGraphStore(IGraphStore store, IGraphStoreAdmin admin
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, RecordParts parts, CancellationToken cancellationToken)
         where T : Node
     {
         counter.Increment();
-        return store.ResolveAsync<T>(keys, cancellationToken);
+        return store.ResolveAsync<T>(keys, parts, cancellationToken);
     }
 
     /// <inheritdoc />

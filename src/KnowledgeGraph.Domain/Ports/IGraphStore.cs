@@ -19,13 +19,21 @@ public interface IGraphStore
     /// Unknown keys are left out.
     /// </summary>
     Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        where T : Node =>
+        ResolveAsync<T>(keys, RecordParts.All, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ResolveAsync{T}(IReadOnlyCollection{string}, CancellationToken)"/>, reading
+    /// only <paramref name="parts"/> of each record (the others are left empty).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, RecordParts parts, CancellationToken cancellationToken)
         where T : Node;
 
-    /// <summary>One window of all nodes of type <typeparamref name="T"/> that match.</summary>
+    /// <summary>One window of all nodes of type <typeparamref name="T"/> that match, with the record parts <see cref="PageRequest.Parts"/> names.</summary>
     Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
         where T : Node;
 
-    /// <summary>For each parent key, one window of its related records that match.</summary>
+    /// <summary>For each parent key, one window of its related records that match, with the record parts <see cref="PageRequest.Parts"/> names.</summary>
     /// <returns>A page per requested parent key (empty for a parent with no related records).</returns>
     Task<IReadOnlyDictionary<string, Page<T>>> ExpandAsync<T>(
         Relation<T> relation,

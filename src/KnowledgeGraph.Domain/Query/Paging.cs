@@ -23,6 +23,9 @@ public sealed record PageRequest(int? First, int? Last, int? After, int? Before,
 
     /// <summary>Range ends before wherever a row with these sort values stands (a keyset cursor); <see cref="Before"/> is then unset.</summary>
     public SortPosition? BeforePosition { get; init; }
+
+    /// <summary>The parts of each record to read (<see cref="RecordParts.All"/> unless a caller knows it needs fewer).</summary>
+    public RecordParts Parts { get; init; } = RecordParts.All;
 }
 
 /// <summary>One window of an ordered list.</summary>

@@ -98,6 +98,21 @@ public sealed class StatementCatalogue(StoreHarness harness)
         await Emit("resolve<Negotiation>", () => _store.ResolveAsync<Negotiation>(["a", "b"], Cancel));
         await Emit("resolve<Statement>", () => _store.ResolveAsync<Statement>(["a", "b"], Cancel));
 
+        // The same reads with none of the costly record parts (RecordParts), as the API asks
+        // when a selection reads none of them, and with each part alone.
+        foreach (var parts in new[] { RecordParts.None, RecordParts.StatementAbout, RecordParts.StatementEvidence, RecordParts.ArticleText, RecordParts.PersonAffiliations, RecordParts.NegotiationParties })
+        {
+            await Emit($"resolve<Article> parts {parts}", () => _store.ResolveAsync<Article>(["a"], parts, Cancel));
+            await Emit($"resolve<Person> parts {parts}", () => _store.ResolveAsync<Person>(["a"], parts, Cancel));
+            await Emit($"resolve<Negotiation> parts {parts}", () => _store.ResolveAsync<Negotiation>(["a"], parts, Cancel));
+            await Emit($"resolve<Statement> parts {parts}", () => _store.ResolveAsync<Statement>(["a"], parts, Cancel));
+            await Emit($"list<Statement> parts {parts}", () => _store.ListAsync<Statement>(null, [], PageRequest.FirstItems(2) with { Parts = parts }, Cancel));
+            await Emit($"list<Person> by statementsCount parts {parts}", () => _store.ListAsync<Person>(
+                null, [new SortField(CountFields.Statements, true)], PageRequest.FirstItems(2) with { Parts = parts }, Cancel));
+            await Emit($"expand PlaceStatementsAboutWithin parts {parts}", () => _store.ExpandAsync(
+                Relations.PlaceStatementsAboutWithin, ["a", "b"], null, [], PageRequest.FirstItems(20) with { Parts = parts }, Cancel));
+        }
+
         await NodeTypeAsync<Article>();
         await NodeTypeAsync<Place>();
         await NodeTypeAsync<Organisation>();

@@ -100,8 +100,8 @@ public sealed class SqliteInterruptTests : IAsyncLifetime
         public Task<IReadOnlyList<T>> GetAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
             where T : Node => inner.GetAsync<T>(keys, cancellationToken);
 
-        public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-            where T : Node => inner.ResolveAsync<T>(keys, cancellationToken);
+        public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, RecordParts parts, CancellationToken cancellationToken)
+            where T : Node => inner.ResolveAsync<T>(keys, parts, cancellationToken);
 
         public async Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
             where T : Node

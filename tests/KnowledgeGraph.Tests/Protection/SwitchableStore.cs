@@ -50,11 +50,11 @@ public sealed class SwitchableStore(IGraphStore inner) : IGraphStore
         return await inner.GetAsync<T>(keys, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, RecordParts parts, CancellationToken cancellationToken)
         where T : Node
     {
         await BeforeAsync(cancellationToken);
-        return await inner.ResolveAsync<T>(keys, cancellationToken);
+        return await inner.ResolveAsync<T>(keys, parts, cancellationToken);
     }
 
     public async Task<Page<T>> ListAsync<T>(Filter? where, IReadOnlyList<SortField> order, PageRequest page, CancellationToken cancellationToken)
