@@ -34,6 +34,7 @@ internal static class LoaderKey
         Number(key, page.Last).Append(',');
         Number(key, page.After).Append(',');
         Number(key, page.Before).Append(',').Append(page.IncludeTotalCount ? "count" : "nocount");
+        key.Append(";parts:").Append((int)page.Parts);
         return key.ToString();
     }
 

@@ -17,6 +17,6 @@ internal sealed class NegotiationRoundType : ObjectGraphType<NegotiationRound>
         Field<DateScalar>("date").Description("When the round was held; null when not known.").Resolve(ctx => ctx.Source.Date);
         Field<PlaceType>("venue")
             .Description("Where the round was held; null when not known.")
-            .Resolve(ctx => ctx.Source.VenueKey is { } key ? ctx.Request().Nodes<Place>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.VenueKey is { } key ? ctx.Request().Nodes<Place>(ctx).Load(key) : null);
     }
 }

@@ -24,10 +24,10 @@ internal sealed class NegotiationType : ObjectGraphType<Negotiation>
         Field<NonNullGraphType<NegotiationStatusType>>("status").Description("Where the talks stand, as of the latest source.").Resolve(ctx => ctx.Source.Status);
         Field<PlaceType>("venue")
             .Description("Where the talks are held; null when not known.")
-            .Resolve(ctx => ctx.Source.VenueKey is { } key ? ctx.Request().Nodes<Place>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.VenueKey is { } key ? ctx.Request().Nodes<Place>(ctx).Load(key) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationType>>>>("parties")
             .Description("The parties to the talks.")
-            .Resolve(ctx => ctx.Request().Nodes<Organisation>().LoadMany(ctx.Source.PartyKeys));
+            .Resolve(ctx => ctx.Request().Nodes<Organisation>(ctx).LoadMany(ctx.Source.PartyKeys));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NegotiationRoundType>>>>("rounds")
             .Description("The rounds of talks the sources mention, earliest first; rounds without a known date last.")
             .Resolve(ctx => ctx.Source.Rounds);

@@ -25,10 +25,10 @@ internal sealed class OrganisationType : ObjectGraphType<Organisation>
         Field<StringGraphType>("description").Description("What the organisation is; null when not known.").Resolve(ctx => ctx.Source.Description);
         Field<PlaceType>("country")
             .Description("The country the organisation belongs to; null when not known or international.")
-            .Resolve(ctx => ctx.Source.CountryKey is { } key ? ctx.Request().Nodes<Place>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.CountryKey is { } key ? ctx.Request().Nodes<Place>(ctx).Load(key) : null);
         Field<OrganisationType>("partOf")
             .Description("The organisation this one is part of, such as a ministry's government.")
-            .Resolve(ctx => ctx.Source.PartOfKey is { } key ? ctx.Request().Nodes<Organisation>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.PartOfKey is { } key ? ctx.Request().Nodes<Organisation>(ctx).Load(key) : null);
         this.RelationConnection<Organisation, Affiliation, AffiliationType, AffiliationFilterInput, AffiliationFilter>(
             "members", "The people affiliated with this organisation, with their roles.", _ => Relations.OrganisationMembers, o => o.Key);
         this.RelationConnection<Organisation, Statement, StatementType, StatementFilterInput, StatementFilter>(

@@ -10,6 +10,7 @@ using KnowledgeGraph.Domain.Analytics;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Ports;
+using KnowledgeGraph.Domain.Query;
 
 namespace KnowledgeGraph.Api.Paths;
 
@@ -86,12 +87,12 @@ internal static class PathField
         var request = ctx.Request();
         return id.Type switch
         {
-            NodeType.Person => request.Nodes<Person>().Load(id.Key),
-            NodeType.Organisation => request.Nodes<Organisation>().Load(id.Key),
-            NodeType.Place => request.Nodes<Place>().Load(id.Key),
-            NodeType.Statement => request.Nodes<Statement>().Load(id.Key),
-            NodeType.Negotiation => request.Nodes<Negotiation>().Load(id.Key),
-            NodeType.Article => request.Nodes<Article>().Load(id.Key),
+            NodeType.Person => request.Nodes<Person>(RecordParts.All).Load(id.Key),
+            NodeType.Organisation => request.Nodes<Organisation>(RecordParts.All).Load(id.Key),
+            NodeType.Place => request.Nodes<Place>(RecordParts.All).Load(id.Key),
+            NodeType.Statement => request.Nodes<Statement>(RecordParts.All).Load(id.Key),
+            NodeType.Negotiation => request.Nodes<Negotiation>(RecordParts.All).Load(id.Key),
+            NodeType.Article => request.Nodes<Article>(RecordParts.All).Load(id.Key),
             _ => throw new InvalidOperationException($"No loader for {id.Type}."),
         };
     }

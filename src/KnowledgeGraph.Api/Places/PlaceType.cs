@@ -23,7 +23,7 @@ internal sealed class PlaceType : ObjectGraphType<Place>
             .Description("Other names and spellings the sources use.").Resolve(ctx => ctx.Source.Aliases);
         Field<PlaceType>("containedIn")
             .Description("The place this one lies directly inside, such as a village's region; null for a country.")
-            .Resolve(ctx => ctx.Source.ContainedInKey is { } key ? ctx.Request().Nodes<Place>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.ContainedInKey is { } key ? ctx.Request().Nodes<Place>(ctx).Load(key) : null);
         this.RelationConnection<Place, Place, PlaceType, PlaceFilterInput, PlaceFilter>(
             "contains", "The places directly inside this one, such as a region's towns.", _ => Relations.PlaceContains, p => p.Key);
         this.RelationConnection<Place, Statement, StatementType, StatementFilterInput, StatementFilter>(

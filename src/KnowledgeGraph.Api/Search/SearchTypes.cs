@@ -37,11 +37,11 @@ internal sealed class SearchHitType : ObjectGraphType<SearchHit>
             .Description("The node found.")
             .Resolve(ctx => ctx.Source.Node.Type switch
             {
-                NodeType.Person => ctx.Request().Nodes<Person>().Load(ctx.Source.Node.Key) as object,
-                NodeType.Organisation => ctx.Request().Nodes<Organisation>().Load(ctx.Source.Node.Key) as object,
-                NodeType.Place => ctx.Request().Nodes<Place>().Load(ctx.Source.Node.Key) as object,
-                NodeType.Statement => ctx.Request().Nodes<Statement>().Load(ctx.Source.Node.Key) as object,
-                _ => ctx.Request().Nodes<Article>().Load(ctx.Source.Node.Key) as object,
+                NodeType.Person => ctx.Request().Nodes<Person>(ctx).Load(ctx.Source.Node.Key) as object,
+                NodeType.Organisation => ctx.Request().Nodes<Organisation>(ctx).Load(ctx.Source.Node.Key) as object,
+                NodeType.Place => ctx.Request().Nodes<Place>(ctx).Load(ctx.Source.Node.Key) as object,
+                NodeType.Statement => ctx.Request().Nodes<Statement>(ctx).Load(ctx.Source.Node.Key) as object,
+                _ => ctx.Request().Nodes<Article>(ctx).Load(ctx.Source.Node.Key) as object,
             });
         Field<NonNullGraphType<FloatGraphType>>("score")
             .Description("The relevance score, higher is better. Scores rank the hits of one search; they are not comparable across searches or stores.")

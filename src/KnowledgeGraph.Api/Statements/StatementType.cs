@@ -27,23 +27,23 @@ internal sealed class StatementType : ObjectGraphType<Statement>
             .Description("Who made the statement; null when the sources do not name them (\"officials said\").")
             .Resolve(ctx => ctx.Source.Speaker switch
             {
-                { Type: Domain.Model.SpeakerType.Person } s => ctx.Request().Nodes<Person>().Load(s.Key),
-                { Type: Domain.Model.SpeakerType.Organisation } s => (object)ctx.Request().Nodes<Organisation>().Load(s.Key),
+                { Type: Domain.Model.SpeakerType.Person } s => ctx.Request().Nodes<Person>(ctx).Load(s.Key),
+                { Type: Domain.Model.SpeakerType.Organisation } s => (object)ctx.Request().Nodes<Organisation>(ctx).Load(s.Key),
                 _ => null,
             });
         Field<PlaceType>("saidAt")
             .Description("Where the statement was made; null when not known.")
-            .Resolve(ctx => ctx.Source.SaidAtKey is { } key ? ctx.Request().Nodes<Place>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.SaidAtKey is { } key ? ctx.Request().Nodes<Place>(ctx).Load(key) : null);
         Field<DateScalar>("date").Description("When the statement was made; null when the sources do not say.").Resolve(ctx => ctx.Source.Date);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceType>>>>("about")
             .Description("The places the statement is about, most specific first. `Place.statementsAbout` also counts the places that contain these.")
-            .Resolve(ctx => ctx.Request().Nodes<Place>().LoadMany(ctx.Source.AboutKeys));
+            .Resolve(ctx => ctx.Request().Nodes<Place>(ctx).LoadMany(ctx.Source.AboutKeys));
         Field<NegotiationType>("negotiation")
             .Description("The negotiation the statement was made in or about; null when none.")
-            .Resolve(ctx => ctx.Source.NegotiationKey is { } key ? ctx.Request().Nodes<Negotiation>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.NegotiationKey is { } key ? ctx.Request().Nodes<Negotiation>(ctx).Load(key) : null);
         Field<StatementType>("respondsTo")
             .Description("The statement this one answers, such as the demand a rejection rejects; null when none.")
-            .Resolve(ctx => ctx.Source.RespondsToKey is { } key ? ctx.Request().Nodes<Statement>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.RespondsToKey is { } key ? ctx.Request().Nodes<Statement>(ctx).Load(key) : null);
         this.RelationConnection<Statement, Statement, StatementType, StatementFilterInput, StatementFilter>(
             "responses", "The statements that answer this one.", _ => Relations.StatementResponses, s => s.Key);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceType>>>>("evidence")

@@ -26,20 +26,20 @@ internal sealed class StatementStatsGroupType : ObjectGraphType<StatsGroup>
         Field<SpeakerUnion>("speaker")
             .Description("The speaker (grouped by SPEAKER).")
             .Resolve(ctx => DrillDown.Speaker(ctx.Source) is { } id
-                ? id.Type == NodeType.Person ? ctx.Request().Nodes<Person>().Load(id.Key) : ctx.Request().Nodes<Organisation>().Load(id.Key)
+                ? id.Type == NodeType.Person ? ctx.Request().Nodes<Person>(ctx).Load(id.Key) : ctx.Request().Nodes<Organisation>(ctx).Load(id.Key)
                 : null);
         Field<OrganisationType>("speakerOrganisation")
             .Description("The speaker's organisation (grouped by SPEAKER_ORGANISATION): an organisation speaker itself, or an organisation a person speaker belongs to, unless known to have left it.")
-            .Resolve(ctx => ctx.Source.Context.Key(ctx.Source.Row, StatDimension.SpeakerOrganisation) is { } key ? ctx.Request().Nodes<Organisation>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.Context.Key(ctx.Source.Row, StatDimension.SpeakerOrganisation) is { } key ? ctx.Request().Nodes<Organisation>(ctx).Load(key) : null);
         Field<PlaceType>("place")
             .Description("The place (grouped by PLACE): as the statements name it, or the region or country containing it, per `placeLevel`.")
-            .Resolve(ctx => ctx.Source.Context.Key(ctx.Source.Row, StatDimension.Place) is { } key ? ctx.Request().Nodes<Place>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.Context.Key(ctx.Source.Row, StatDimension.Place) is { } key ? ctx.Request().Nodes<Place>(ctx).Load(key) : null);
         Field<StatementKindType>("kind")
             .Description("The kind (grouped by KIND).")
             .Resolve(ctx => ctx.Source.Context.Key(ctx.Source.Row, StatDimension.Kind) is { } key && EnumNames.TryFromWire<StatementKind>(key, out var kind) ? kind : (object?)null);
         Field<NegotiationType>("negotiation")
             .Description("The negotiation (grouped by NEGOTIATION).")
-            .Resolve(ctx => ctx.Source.Context.Key(ctx.Source.Row, StatDimension.Negotiation) is { } key ? ctx.Request().Nodes<Negotiation>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.Context.Key(ctx.Source.Row, StatDimension.Negotiation) is { } key ? ctx.Request().Nodes<Negotiation>(ctx).Load(key) : null);
         Field<TimeBucketRangeType>("bucket")
             .Description("The time bucket (grouped by TIME).")
             .Resolve(ctx => Bucket(ctx.Source));

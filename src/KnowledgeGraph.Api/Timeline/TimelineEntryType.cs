@@ -17,11 +17,11 @@ internal sealed class TimelineEntryType : ObjectGraphType<TimelineItem>
         Field<DateScalar>("date").Description("When it happened; null when not known.").Resolve(ctx => ctx.Source.Event.Date);
         Field<StatementType>("statement")
             .Description("The statement; null for a round of talks.")
-            .Resolve(ctx => ctx.Source.Event.StatementKey is { } key ? ctx.Request().Nodes<Statement>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.Event.StatementKey is { } key ? ctx.Request().Nodes<Statement>(ctx).Load(key) : null);
         Field<NegotiationRoundType>("round").Description("The round of talks; null for a statement.").Resolve(ctx => ctx.Source.Event.Round);
         Field<NegotiationType>("negotiation")
             .Description("For a round, the negotiation it belongs to; null for a statement (see `statement.negotiation`).")
-            .Resolve(ctx => ctx.Source.Event.NegotiationKey is { } key ? ctx.Request().Nodes<Negotiation>().Load(key) : null);
+            .Resolve(ctx => ctx.Source.Event.NegotiationKey is { } key ? ctx.Request().Nodes<Negotiation>(ctx).Load(key) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("responses")
             .Description("The statements of this timeline that answer this one (a denial under the claim, a rejection under the demand), in date order, each with its own answers.")
             .Resolve(ctx => ctx.Source.Responses);

@@ -21,13 +21,24 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
 
     public GraphQLOptions Options { get; } = options;
 
-    /// <summary>The loader of nodes of type <typeparamref name="T"/> by key; a merged-away key loads its survivor.</summary>
-    public BatchLoader<string, T> Nodes<T>()
+    /// <summary>
+    /// The loader of nodes of type <typeparamref name="T"/> by key, reading the record parts that
+    /// <paramref name="field"/>'s selection needs (<see cref="SelectionParts"/>); a merged-away
+    /// key loads its survivor. Fields whose selections need the same parts share a loader.
+    /// </summary>
+    public BatchLoader<string, T> Nodes<T>(IResolveFieldContext field)
         where T : Node =>
-        (BatchLoader<string, T>)Loader(
-            NodeLoaderKey<T>.Key,
+        Nodes<T>(SelectionParts.Of(field, typeof(T).Name));
+
+    /// <summary>The loader of nodes of type <typeparamref name="T"/> by key, reading <paramref name="parts"/> of each record.</summary>
+    public BatchLoader<string, T> Nodes<T>(RecordParts parts)
+        where T : Node
+    {
+        return (BatchLoader<string, T>)Loader(
+            NodeLoaderKey<T>.For(parts),
             () => new BatchLoader<string, T>(async (keys, ct) =>
-                await Store.ResolveAsync<T>(keys, ct)));
+                await Store.ResolveAsync<T>(keys, parts, ct)));
+    }
 
     /// <summary>
     /// What <paramref name="create"/> makes for this field of the document, made once per request:
@@ -80,10 +91,14 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
         }
     }
 
-    /// <summary>The key of the node loader of each type, made once.</summary>
+    /// <summary>The key of the node loader of each type and set of record parts, made once.</summary>
     private static class NodeLoaderKey<T>
     {
-        public static readonly string Key = "node:" + typeof(T).Name;
+        private static readonly string[] Keys = Enumerable.Range(0, (int)RecordParts.All + 1)
+            .Select(parts => $"node:{typeof(T).Name}:{parts}")
+            .ToArray();
+
+        public static string For(RecordParts parts) => Keys[(int)(parts & RecordParts.All)];
     }
 }
 

@@ -43,12 +43,12 @@ internal static class NodeQueries
         var request = ctx.Request();
         return id.Type switch
         {
-            NodeType.Person => request.Nodes<Person>().Load(id.Key),
-            NodeType.Organisation => request.Nodes<Organisation>().Load(id.Key),
-            NodeType.Place => request.Nodes<Place>().Load(id.Key),
-            NodeType.Statement => request.Nodes<Statement>().Load(id.Key),
-            NodeType.Negotiation => request.Nodes<Negotiation>().Load(id.Key),
-            NodeType.Article => request.Nodes<Article>().Load(id.Key),
+            NodeType.Person => request.Nodes<Person>(ctx).Load(id.Key),
+            NodeType.Organisation => request.Nodes<Organisation>(ctx).Load(id.Key),
+            NodeType.Place => request.Nodes<Place>(ctx).Load(id.Key),
+            NodeType.Statement => request.Nodes<Statement>(ctx).Load(id.Key),
+            NodeType.Negotiation => request.Nodes<Negotiation>(ctx).Load(id.Key),
+            NodeType.Article => request.Nodes<Article>(ctx).Load(id.Key),
             _ => throw new InvalidOperationException($"No loader for {id.Type}."),
         };
     }

@@ -25,7 +25,7 @@ internal static class ConnectionFields
             .Arguments<object?, TFilterInput, TFilter>()
             .ResolveAsync(async ctx =>
             {
-                var (where, order, page) = ReadArguments<TFilter>(ctx, root: true);
+                var (where, order, page) = ReadArguments<T, TFilter>(ctx, root: true);
                 var aggregate = AggregateSource.Root<T>(where);
 
                 // A connection asked only for its aggregate reads no rows.
@@ -54,7 +54,7 @@ internal static class ConnectionFields
                 // they are read, translated and matched to a loader once, not once per parent.
                 var (loader, page, where, related) = ctx.Request().PerField(ctx, () =>
                 {
-                    var (where, order, page) = ReadArguments<TFilter>(ctx, root: false);
+                    var (where, order, page) = ReadArguments<T, TFilter>(ctx, root: false);
                     var related = relation(ctx);
                     return (PagingArguments.WantsRows(ctx) ? ctx.Request().Expand(related, where, order, page) : null, page, where, related);
                 });
@@ -86,11 +86,13 @@ internal static class ConnectionFields
     private static int? KeysetLength(bool root, IReadOnlyList<SortField> order) =>
         root && SortPosition.AppliesTo(order) ? order.Count + 1 : null;
 
-    private static (Filter? Where, IReadOnlyList<SortField> Order, PageRequest Page) ReadArguments<TFilter>(IResolveFieldContext ctx, bool root)
+    /// <summary>The arguments, and the parts of each <typeparamref name="T"/> that the connection's selection reads.</summary>
+    private static (Filter? Where, IReadOnlyList<SortField> Order, PageRequest Page) ReadArguments<T, TFilter>(IResolveFieldContext ctx, bool root)
         where TFilter : IFilterable
     {
         var where = Protection.FilterLimit.Check(TFilter.Translate(ctx.GetArgument<object?>("where"), "where"), ctx.Request().Options);
         var order = SortReader.Read(ctx.GetArgument<object?>("order"), "order", TFilter.Sorts);
-        return (where, order, PagingArguments.Read(ctx, KeysetLength(root, order)));
+        var page = PagingArguments.Read(ctx, KeysetLength(root, order)) with { Parts = SelectionParts.OfConnection(ctx, typeof(T).Name) };
+        return (where, order, page);
     }
 }
