@@ -22,4 +22,26 @@ public sealed class RecordMapTests
 
         Assert.Equal("publishedAt", RecordMaps.Article.Fields[Fields.PublishedAt]);
     }
+
+    /// <summary>The pattern or property each costly part reads, by the record map that reads it.</summary>
+    public static TheoryData<string, RecordParts, string> Parts => new()
+    {
+        { nameof(RecordMaps.Statement), RecordParts.StatementAbout, $"[pr:{Graph.About}]" },
+        { nameof(RecordMaps.Statement), RecordParts.StatementEvidence, $"[pr:{Graph.EvidencedBy}]" },
+        { nameof(RecordMaps.Article), RecordParts.ArticleText, ".text" },
+        { nameof(RecordMaps.Person), RecordParts.PersonAffiliations, $"[pr:{Graph.AffiliatedWith}]" },
+        { nameof(RecordMaps.Negotiation), RecordParts.NegotiationParties, $"[pr:{Graph.HasParty}]" },
+        { nameof(RecordMaps.Negotiation), RecordParts.NegotiationParties, $"[:{Graph.HasRound}]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Parts))]
+    public void A_projection_reads_a_costly_part_only_when_asked_for_it(string record, RecordParts part, string reads)
+    {
+        var map = (RecordMap)typeof(RecordMaps).GetField(record)!.GetValue(null)!;
+        Assert.Contains(reads, map.Projection!("t", RecordParts.All), StringComparison.Ordinal);
+        Assert.Contains(reads, map.Projection!("t", part), StringComparison.Ordinal);
+        Assert.DoesNotContain(reads, map.Projection!("t", RecordParts.All & ~part), StringComparison.Ordinal);
+        Assert.DoesNotContain(reads, map.Projection!("t", RecordParts.None), StringComparison.Ordinal);
+    }
 }
