@@ -86,6 +86,24 @@ public sealed class RecordPartsTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Parts_selected_in_a_second_occurrence_of_a_merged_field_are_read()
+    {
+        // GraphQL merges fields with the same response name: the second `statements` (and the
+        // second `speaker`) add their selections to the first.
+        const string query = """
+            {
+              statements(first: 50) { nodes { key speaker { ... on Person { name } } } }
+              statements(first: 50) { nodes { evidence { start } speaker { ... on Person { affiliations { role } } } } }
+            }
+            """;
+        var response = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors();
+        var statements = response.Data["statements"]!["nodes"]!.AsArray();
+        Assert.Equal(21, statements.Count);
+        Assert.All(statements, s => Assert.NotEmpty(s!["evidence"]!.AsArray()));
+        Assert.Contains(statements, s => s!["speaker"]?["affiliations"] is JsonArray { Count: > 0 });
+    }
+
+    [Fact]
     public async Task A_selection_that_reads_fewer_parts_takes_as_many_store_calls()
     {
         const string lean = """
