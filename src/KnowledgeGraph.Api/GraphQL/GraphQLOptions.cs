@@ -28,6 +28,13 @@ public sealed class GraphQLOptions
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Whether the store reads only the costly record parts a selection asks for (a statement's
+    /// evidence, an article's text, ...); false reads whole records, as a check that both
+    /// answer the same.
+    /// </summary>
+    public bool ReadSelectedPartsOnly { get; set; } = true;
+
+    /// <summary>
     /// The deepest selection an operation may make, counted in fields along the longest path
     /// (<c>{ a { b { c } } }</c> is 3); introspection fields are not counted (see
     /// <see cref="QueryLimitsRule"/>). 0 turns the limit off.

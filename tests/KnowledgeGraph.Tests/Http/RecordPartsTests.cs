@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Tests.Http;
 /// selection reads. Every field of those types answers the same whether the parts were read
 /// for it or not, on the seed data over HTTP of the real host.
 /// </summary>
-public sealed class RecordPartsTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class RecordPartsTests(ApiFixture api, RecordPartsTests.WholeRecordsFixture whole) : IClassFixture<ApiFixture>, IClassFixture<RecordPartsTests.WholeRecordsFixture>
 {
     /// <summary>Each type with costly parts: its root list, and a selection (under aliases of its own) that reads all of its parts.</summary>
     public static TheoryData<string, string, string> Types => new()
@@ -30,16 +30,23 @@ public sealed class RecordPartsTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.NotEmpty(fields);
         foreach (var field in fields)
         {
-            var alone = await NodesAsync($"{{ {list}(first: 50) {{ nodes {{ key {field} }} }} }}", list);
-            var beside = await NodesAsync($"{{ {list}(first: 50) {{ nodes {{ key {field} {allParts} }} }} }}", list);
+            var alone = await NodesAsync(api.Http, $"{{ {list}(first: 50) {{ nodes {{ key {field} }} }} }}", list);
+            var beside = await NodesAsync(api.Http, $"{{ {list}(first: 50) {{ nodes {{ key {field} {allParts} }} }} }}", list);
+
+            // And from a host that reads whole records whatever the selection.
+            var wholeRecords = await NodesAsync(whole.Http, $"{{ {list}(first: 50) {{ nodes {{ key {field} }} }} }}", list);
             Assert.NotEmpty(alone);
             Assert.Equal(beside.Count, alone.Count);
+            Assert.Equal(wholeRecords.Count, alone.Count);
             var name = field.Split(' ', '(')[0];
             for (var i = 0; i < alone.Count; i++)
             {
                 Assert.True(
                     JsonNode.DeepEquals(beside[i]![name], alone[i]![name]),
                     $"{type}.{name} of {alone[i]!["key"]}: alone {alone[i]![name]?.ToJsonString() ?? "null"}, beside the parts {beside[i]![name]?.ToJsonString() ?? "null"}");
+                Assert.True(
+                    JsonNode.DeepEquals(wholeRecords[i]![name], alone[i]![name]),
+                    $"{type}.{name} of {alone[i]!["key"]}: alone {alone[i]![name]?.ToJsonString() ?? "null"}, from whole records {wholeRecords[i]![name]?.ToJsonString() ?? "null"}");
             }
         }
     }
@@ -173,9 +180,26 @@ public sealed class RecordPartsTests(ApiFixture api) : IClassFixture<ApiFixture>
         return selections;
     }
 
-    private async Task<JsonArray> NodesAsync(string query, string list)
+    private static async Task<JsonArray> NodesAsync(HttpClient http, string query, string list)
     {
-        var response = (await GraphQLWire.PostAsync(api.Http, new { query })).EnsureNoErrors();
+        var response = (await GraphQLWire.PostAsync(http, new { query })).EnsureNoErrors();
         return response.Data[list]!["nodes"]!.AsArray();
+    }
+
+    /// <summary>A seeded host that reads whole records (<c>GraphQL:ReadSelectedPartsOnly</c> false).</summary>
+    public sealed class WholeRecordsFixture : IAsyncLifetime
+    {
+        private readonly ApiFactory _factory = new();
+
+        public HttpClient Http { get; private set; } = null!;
+
+        public ValueTask InitializeAsync()
+        {
+            _factory.Settings["GraphQL:ReadSelectedPartsOnly"] = "false";
+            Http = _factory.CreateClient();
+            return ValueTask.CompletedTask;
+        }
+
+        public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
     }
 }

@@ -43,7 +43,7 @@ internal static class SelectionParts
 
     private static RecordParts Find(IResolveFieldContext context, string typeName, bool connection)
     {
-        if (!Readers.TryGetValue(typeName, out var readers))
+        if (!Readers.TryGetValue(typeName, out var readers) || !context.Request().Options.ReadSelectedPartsOnly)
         {
             return RecordParts.All;
         }
