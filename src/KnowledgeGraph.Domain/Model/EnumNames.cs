@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace KnowledgeGraph.Domain.Model;
@@ -7,22 +8,8 @@ public static class EnumNames
 {
     /// <summary><c>IntelligenceAgency</c> → <c>INTELLIGENCE_AGENCY</c>.</summary>
     public static string ToWire<T>(T value)
-        where T : struct, Enum
-    {
-        var name = value.ToString();
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToUpperInvariant(name[i]));
-        }
-
-        return builder.ToString();
-    }
+        where T : struct, Enum =>
+        Names<T>.Wire.TryGetValue(value, out var wire) ? wire : Spell(value.ToString());
 
     /// <summary>The wire name of a value of any of the model's enums, given untyped (as filter values are).</summary>
     public static string WireOf(object value) => value switch
@@ -48,16 +35,37 @@ public static class EnumNames
     public static bool TryFromWire<T>(string? wire, out T value)
         where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<T>())
+        if (wire is not null && Names<T>.Values.TryGetValue(wire, out value))
         {
-            if (string.Equals(ToWire(candidate), wire, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
+            return true;
         }
 
         value = default;
         return false;
+    }
+
+    private static string Spell(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The wire name of every named value of <typeparamref name="T"/>, both ways, spelled once.</summary>
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, string> Wire = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => Spell(v.ToString()));
+
+        public static readonly FrozenDictionary<string, T> Values = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => Wire[v], v => v, StringComparer.Ordinal);
     }
 }
