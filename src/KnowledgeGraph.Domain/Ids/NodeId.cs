@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace KnowledgeGraph.Domain.Ids;
@@ -9,7 +10,24 @@ namespace KnowledgeGraph.Domain.Ids;
 public readonly record struct NodeId(NodeType Type, string Key)
 {
     /// <summary>The Base64 global id of this node.</summary>
-    public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Type}:{Key}"));
+    /// <remarks>Written through a stack (or pooled) buffer: ids are made for every node of every answer.</remarks>
+    public string Encode()
+    {
+        var type = Type.ToString();
+        var length = Encoding.UTF8.GetMaxByteCount(type.Length + 1 + Key.Length);
+        byte[]? rented = null;
+        var buffer = length <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var written = Encoding.UTF8.GetBytes(type, buffer);
+        buffer[written++] = (byte)':';
+        written += Encoding.UTF8.GetBytes(Key, buffer[written..]);
+        var id = Convert.ToBase64String(buffer[..written]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return id;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Type}:{Key}";
