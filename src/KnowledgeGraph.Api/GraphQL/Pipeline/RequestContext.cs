@@ -34,18 +34,30 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
     public BatchLoader<string, T> Nodes<T>(RecordParts parts)
         where T : Node
     {
-        return (BatchLoader<string, T>)Loader(
-            NodeLoaderKey<T>.For(parts),
-            () => new BatchLoader<string, T>(async (keys, ct) =>
-                await Store.ResolveAsync<T>(keys, parts, ct)));
+        // Found first: the loader is asked for once per parent, the closure below is made once.
+        var key = NodeLoaderKey<T>.For(parts);
+        return Find(_loaders, key) as BatchLoader<string, T> ?? MakeNodes<T>(key, parts);
     }
 
     /// <summary>
     /// What <paramref name="create"/> makes for this field of the document, made once per request:
     /// a field's arguments come from literals and variables, so they are the same for every parent.
     /// </summary>
-    public T PerField<T>(IResolveFieldContext context, Func<T> create) =>
-        (T)GetOrAdd(ref _perField, (context.FieldAst, context.FieldDefinition), () => create()!);
+    public T PerField<T>(IResolveFieldContext context, Func<T> create)
+    {
+        var key = ((object)context.FieldAst, (object)context.FieldDefinition);
+        return Find(_perField, key) is { } found ? (T)found : (T)GetOrAdd(ref _perField, key, () => create()!);
+    }
+
+    /// <summary>
+    /// As <see cref="PerField{T}(IResolveFieldContext, Func{T})"/>, with <paramref name="create"/>
+    /// given <paramref name="state"/>, so that a caller's delegate can be made once, not per parent.
+    /// </summary>
+    public T PerField<TState, T>(IResolveFieldContext context, TState state, Func<TState, T> create)
+    {
+        var key = ((object)context.FieldAst, (object)context.FieldDefinition);
+        return Find(_perField, key) is { } found ? (T)found : (T)GetOrAdd(ref _perField, key, () => create(state)!);
+    }
 
     /// <summary>The loader named <paramref name="key"/>, made with <paramref name="fetch"/> the first time it is asked for.</summary>
     public BatchLoader<string, TValue> Loader<TValue>(string key, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, TValue>>> fetch)
@@ -63,7 +75,24 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
                 await Store.ExpandAsync(relation, keys, where, order, page, ct)));
     }
 
+    private BatchLoader<string, T> MakeNodes<T>(string key, RecordParts parts)
+        where T : Node =>
+        (BatchLoader<string, T>)Loader(
+            key,
+            () => new BatchLoader<string, T>(async (keys, ct) =>
+                await Store.ResolveAsync<T>(keys, parts, ct)));
+
     private object Loader(string key, Func<object> create) => GetOrAdd(ref _loaders, key, create);
+
+    /// <summary>The entry for <paramref name="key"/>, or null when there is none yet.</summary>
+    private object? Find<TKey>(Dictionary<TKey, object>? map, TKey key)
+        where TKey : notnull
+    {
+        lock (_gate)
+        {
+            return map is not null && map.TryGetValue(key, out var found) ? found : null;
+        }
+    }
 
     /// <summary>The entry for <paramref name="key"/>, made outside the lock (it may ask for other entries); the first one stored wins.</summary>
     private TValue GetOrAdd<TKey, TValue>(ref Dictionary<TKey, TValue>? map, TKey key, Func<TValue> create)

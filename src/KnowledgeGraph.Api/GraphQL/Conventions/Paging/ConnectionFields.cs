@@ -44,20 +44,23 @@ internal static class ConnectionFields
         where T : class
         where TNodeType : IGraphType
         where TFilterInput : IInputObjectGraphType
-        where TFilter : IFilterable =>
-        type.Field<NonNullGraphType<ConnectionType<T, TNodeType>>>(name)
+        where TFilter : IFilterable
+    {
+        // The arguments are the same for every parent of this field in the request, so they are
+        // read, translated and matched to a loader once, not once per parent (and this delegate
+        // is made once, not once per parent).
+        Func<IResolveFieldContext<TSource>, (BatchLoader<string, Page<T>>? Loader, PageRequest Page, Filter? Where, Relation<T> Related)> perField = ctx =>
+        {
+            var (where, order, page) = ReadArguments<T, TFilter>(ctx, root: false);
+            var related = relation(ctx);
+            return (PagingArguments.WantsRows(ctx) ? ctx.Request().Expand(related, where, order, page) : null, page, where, related);
+        };
+        return type.Field<NonNullGraphType<ConnectionType<T, TNodeType>>>(name)
             .Description(description)
             .Arguments<TSource, TFilterInput, TFilter>()
             .Resolve(ctx =>
             {
-                // The arguments are the same for every parent of this field in the request, so
-                // they are read, translated and matched to a loader once, not once per parent.
-                var (loader, page, where, related) = ctx.Request().PerField(ctx, () =>
-                {
-                    var (where, order, page) = ReadArguments<T, TFilter>(ctx, root: false);
-                    var related = relation(ctx);
-                    return (PagingArguments.WantsRows(ctx) ? ctx.Request().Expand(related, where, order, page) : null, page, where, related);
-                });
+                var (loader, page, where, related) = ctx.Request().PerField(ctx, ctx, perField);
                 var key = parentKey(ctx.Source);
                 var aggregate = AggregateSource.Related(related, where, key);
                 if (loader is null)
@@ -70,6 +73,7 @@ internal static class ConnectionFields
                     loader.Load(key),
                     p => new Connection<T>(p ?? Page<T>.Empty(page.IncludeTotalCount), aggregate));
             });
+    }
 
     private static FieldBuilder<TSource, object> Arguments<TSource, TFilterInput, TFilter>(this FieldBuilder<TSource, object> field)
         where TFilterInput : IInputObjectGraphType
