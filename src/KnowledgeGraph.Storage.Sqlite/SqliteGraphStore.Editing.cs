@@ -73,7 +73,7 @@ public sealed partial class SqliteGraphStore
         where T : Node
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        var result = new Dictionary<string, T>(keys.Count, StringComparer.Ordinal);
         if (keys.Count == 0)
         {
             return result;
@@ -83,14 +83,17 @@ public sealed partial class SqliteGraphStore
         await using var connection = await _reads.RentAsync(cancellationToken);
         connection.Builder.Parameters.AddWithValue("@keys", JsonSerializer.Serialize(keys));
         connection.Builder.Parameters.AddWithValue("@type", TypeOf<T>().ToString());
+        // The key asked for comes back only when it was redirected; otherwise it is the record's
+        // own key, and no second copy of it is read.
         var command = connection.Command(
-            $"SELECT k.value, {map.ColumnsFor(parts)} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
+            $"SELECT r.key, {map.ColumnsFor(parts)} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
             + "LEFT JOIN redirect r ON r.type = @type AND r.key = k.value "
             + $"JOIN {map.Table} t ON t.key = coalesce(r.survivor, k.value)");
         await using var reader = await ExecuteAsync(command, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetString(0)] = (T)map.Read(reader, 1);
+            var node = (T)map.Read(reader, 1);
+            result[reader.IsDBNull(0) ? node.Key : reader.GetString(0)] = node;
         }
 
         return result;
