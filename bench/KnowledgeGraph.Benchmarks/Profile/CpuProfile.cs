@@ -63,7 +63,8 @@ internal static class CpuProfile
         EventPipeProvider[] providers =
         [
             new(SampleProfiler, EventLevel.Informational),
-            new(Runtime, EventLevel.Informational, (long)ClrTraceEventParser.Keywords.Default),
+            // Verbose for the GC's allocation ticks (one per ~100 KB allocated, with its type and stack).
+            new(Runtime, EventLevel.Verbose, (long)ClrTraceEventParser.Keywords.GC),
         ];
         var threadsBefore = ProcStat.CpuByThreadName(pid);
         LoadResult measured;
@@ -92,7 +93,9 @@ internal static class CpuProfile
         var exclusive = new Dictionary<string, long>(StringComparer.Ordinal);
         var inclusive = new Dictionary<string, long>(StringComparer.Ordinal);
         var idleLeaves = new Dictionary<string, long>(StringComparer.Ordinal);
-        long working = 0, idle = 0, managed = 0;
+        var allocatedByType = new Dictionary<string, long>(StringComparer.Ordinal);
+        var allocatedBySite = new Dictionary<string, long>(StringComparer.Ordinal);
+        long working = 0, idle = 0, managed = 0, allocated = 0;
 
         var etlx = TraceLog.CreateFromEventPipeDataFile(traceFile, null, new TraceLogOptions { ContinueOnError = true });
         try
@@ -101,6 +104,25 @@ internal static class CpuProfile
             using var source = log.Events.GetSource();
             var samples = new SampleProfilerTraceEventParser(source);
             var frames = new List<(string Module, string Method)>(64);
+            source.Clr.GCAllocationTick += data =>
+            {
+                allocated += data.AllocationAmount64;
+                allocatedByType[data.TypeName] = allocatedByType.GetValueOrDefault(data.TypeName) + data.AllocationAmount64;
+
+                // The allocating method: the innermost frame outside the base library's collections and strings.
+                var site = "?";
+                for (var stack = data.CallStack(); stack is not null; stack = stack.Caller)
+                {
+                    var address = stack.CodeAddress;
+                    if (!string.Equals(address.ModuleName, "System.Private.CoreLib", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(address.FullMethodName))
+                    {
+                        site = address.FullMethodName;
+                        break;
+                    }
+                }
+
+                allocatedBySite[site] = allocatedBySite.GetValueOrDefault(site) + data.AllocationAmount64;
+            };
             samples.ThreadSample += data =>
             {
                 frames.Clear();
@@ -177,13 +199,21 @@ internal static class CpuProfile
         Table(text, "method", exclusive, working, top);
         text.AppendLine().AppendLine(c, $"Top {top} methods by inclusive time:").AppendLine();
         Table(text, "method", inclusive, working, top);
+        if (allocated > 0)
+        {
+            text.AppendLine().AppendLine(c, $"Allocations by type (the GC's allocation ticks, one per ~100 KB; {allocated / 1048576.0:N0} MiB sampled):").AppendLine();
+            Table(text, "type", allocatedByType, allocated, top, "bytes");
+            text.AppendLine().AppendLine("Allocations by the innermost method outside System.Private.CoreLib:").AppendLine();
+            Table(text, "method", allocatedBySite, allocated, top, "bytes");
+        }
+
         return text.ToString();
     }
 
-    private static void Table(StringBuilder text, string what, Dictionary<string, long> counts, long total, int rows)
+    private static void Table(StringBuilder text, string what, Dictionary<string, long> counts, long total, int rows, string unit = "samples")
     {
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"| {what} | samples | share |").AppendLine("|---|---:|---:|");
+        text.AppendLine(c, $"| {what} | {unit} | share |").AppendLine("|---|---:|---:|");
         foreach (var (key, count) in counts.OrderByDescending(p => p.Value).Take(rows))
         {
             text.AppendLine(c, $"| {Short(key).Replace("|", "\\|", StringComparison.Ordinal)} | {count:N0} | {Share(count, total)} |");
