@@ -14,7 +14,10 @@ internal sealed class BatchLoader<TKey, TValue>(
     where TValue : class
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<TKey, TValue?> _loaded = [];
+
+    // The batches fetched so far, each with the store's answer as it came (no copy of it): a
+    // request's loader fetches once or a few times.
+    private readonly List<Batch> _fetched = [];
     private Batch _pending = new();
 
     /// <summary>The value for <paramref name="key"/>, or null when the store has none.</summary>
@@ -22,9 +25,12 @@ internal sealed class BatchLoader<TKey, TValue>(
     {
         lock (_gate)
         {
-            if (_loaded.TryGetValue(key, out var value))
+            foreach (var fetched in _fetched)
             {
-                return new Completed<TValue?>(value);
+                if (fetched.Keys.Contains(key))
+                {
+                    return new Completed<TValue?>(fetched.Value(key));
+                }
             }
 
             _pending.Keys.Add(key);
@@ -56,30 +62,20 @@ internal sealed class BatchLoader<TKey, TValue>(
                     _pending = new Batch();
                 }
 
-                batch.Task = FetchAsync(batch.Keys.ToArray(), cancellationToken);
+                batch.Task = FetchAsync(batch, cancellationToken);
             }
 
             return batch.Task;
         }
     }
 
-    private async Task FetchAsync(TKey[] keys, CancellationToken cancellationToken)
+    private async Task FetchAsync(Batch batch, CancellationToken cancellationToken)
     {
-        var values = await fetch(keys, cancellationToken);
+        var values = await fetch(batch.Keys.ToArray(), cancellationToken);
         lock (_gate)
         {
-            foreach (var key in keys)
-            {
-                _loaded[key] = values.TryGetValue(key, out var value) ? value : null;
-            }
-        }
-    }
-
-    private TValue? Loaded(TKey key)
-    {
-        lock (_gate)
-        {
-            return _loaded.TryGetValue(key, out var value) ? value : null;
+            batch.Values = values;
+            _fetched.Add(batch);
         }
     }
 
@@ -88,6 +84,12 @@ internal sealed class BatchLoader<TKey, TValue>(
         public HashSet<TKey> Keys { get; } = [];
 
         public Task? Task { get; set; }
+
+        /// <summary>The store's answer, once fetched.</summary>
+        public IReadOnlyDictionary<TKey, TValue>? Values { get; set; }
+
+        /// <summary>The value fetched for <paramref name="key"/>, or null when the store has none.</summary>
+        public TValue? Value(TKey key) => Values is { } values && values.TryGetValue(key, out var value) ? value : null;
     }
 
     /// <remarks>
@@ -100,25 +102,25 @@ internal sealed class BatchLoader<TKey, TValue>(
         public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default)
         {
             var run = loader.RunAsync(batch, cancellationToken);
-            return run.IsCompletedSuccessfully ? Task.FromResult(loader.Loaded(key)) : AfterAsync(run);
+            return run.IsCompletedSuccessfully ? Task.FromResult(batch.Value(key)) : AfterAsync(run);
         }
 
         Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
         {
             var run = loader.RunAsync(batch, cancellationToken);
-            return run.IsCompletedSuccessfully ? Task.FromResult<object?>(loader.Loaded(key)) : AfterAsObjectAsync(run);
+            return run.IsCompletedSuccessfully ? Task.FromResult<object?>(batch.Value(key)) : AfterAsObjectAsync(run);
         }
 
         private async Task<TValue?> AfterAsync(Task run)
         {
             await run;
-            return loader.Loaded(key);
+            return batch.Value(key);
         }
 
         private async Task<object?> AfterAsObjectAsync(Task run)
         {
             await run;
-            return loader.Loaded(key);
+            return batch.Value(key);
         }
     }
 }
