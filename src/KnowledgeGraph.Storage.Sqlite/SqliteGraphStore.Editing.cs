@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using KnowledgeGraph.Domain.Changes;
@@ -15,6 +16,9 @@ namespace KnowledgeGraph.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteGraphStore
 {
+    // The text of each key lookup, made once: it is the same for every call with the same parts.
+    private static readonly ConcurrentDictionary<(TableMap Map, RecordParts Parts), string> ResolveSql = new();
+
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         where T : Node =>
@@ -85,10 +89,10 @@ public sealed partial class SqliteGraphStore
         connection.Builder.Parameters.AddWithValue("@type", TypeOf<T>().ToString());
         // The key asked for comes back only when it was redirected; otherwise it is the record's
         // own key, and no second copy of it is read.
-        var command = connection.Command(
-            $"SELECT r.key, {map.ColumnsFor(parts)} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
+        var command = connection.Command(ResolveSql.GetOrAdd((map, parts), static key =>
+            $"SELECT r.key, {key.Map.ColumnsFor(key.Parts)} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
             + "LEFT JOIN redirect r ON r.type = @type AND r.key = k.value "
-            + $"JOIN {map.Table} t ON t.key = coalesce(r.survivor, k.value)");
+            + $"JOIN {key.Map.Table} t ON t.key = coalesce(r.survivor, k.value)"));
         await using var reader = await ExecuteAsync(command, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
