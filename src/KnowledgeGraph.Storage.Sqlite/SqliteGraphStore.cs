@@ -273,15 +273,24 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
             await reader.NextResultAsync(cancellationToken);
         }
 
+        // Rows come grouped by parent: the parent's key is made into a string once per parent,
+        // not once per row, by comparing each row's bytes with the previous parent's.
+        byte[] parentBytes = [];
+        List<T>? parentRows = null;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var key = reader.GetString(0);
-            if (!items.TryGetValue(key, out var list))
+            var raw = SQLitePCL.raw.sqlite3_column_blob(reader.Handle!, 0);
+            if (parentRows is null || !raw.SequenceEqual(parentBytes))
             {
-                items[key] = list = [];
+                var key = reader.GetString(0);
+                parentBytes = raw.ToArray();
+                if (!items.TryGetValue(key, out parentRows))
+                {
+                    items[key] = parentRows = [];
+                }
             }
 
-            list.Add((T)map.Read(reader, 1));
+            parentRows.Add((T)map.Read(reader, 1));
         }
 
         foreach (var key in result.Keys)
