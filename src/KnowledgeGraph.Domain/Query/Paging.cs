@@ -47,9 +47,11 @@ public sealed record Page<T>(
     /// </summary>
     public IReadOnlyList<SortPosition>? Positions { get; init; }
 
-    /// <summary>An empty page.</summary>
-    public static Page<T> Empty(bool includeTotalCount) =>
-        new(Array.Empty<T>(), 0, false, false, includeTotalCount ? 0 : null);
+    private static readonly Page<T> EmptyCounted = new(Array.Empty<T>(), 0, false, false, 0);
+    private static readonly Page<T> EmptyUncounted = new(Array.Empty<T>(), 0, false, false, null);
+
+    /// <summary>An empty page (one shared instance each way: a page is immutable).</summary>
+    public static Page<T> Empty(bool includeTotalCount) => includeTotalCount ? EmptyCounted : EmptyUncounted;
 
     /// <summary>An empty page for each distinct parent key: what an expansion answers before it finds anything.</summary>
     public static Dictionary<string, Page<T>> EmptyFor(IEnumerable<string> parentKeys, bool includeTotalCount) =>
