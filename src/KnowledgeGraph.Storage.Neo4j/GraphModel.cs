@@ -133,12 +133,15 @@ internal static class RecordMaps
 
     private static bool Has(RecordParts parts, RecordParts part) => (parts & part) != 0;
 
+    /// <summary>A list property of names, or an empty list when <see cref="RecordParts.Aliases"/> is not asked for.</summary>
+    private static string Aliases(RecordParts parts, string property) => Has(parts, RecordParts.Aliases) ? "." + property : property + ": []";
+
     public static readonly RecordMap Article = new()
     {
         Record = RecordFields.Article,
         Name = nameof(Graph.Article),
         Label = Graph.Article,
-        Projection = (v, parts) => $"{v} {{.key, .title, .url, .publisher, .syndicator, .agencies, .publishedAt, .publishedAtOffset, .language, "
+        Projection = (v, parts) => $"{v} {{.key, .title, .url, .publisher, .syndicator, {Aliases(parts, "agencies")}, .publishedAt, .publishedAtOffset, .language, "
             + (Has(parts, RecordParts.ArticleText) ? ".text}" : "text: ''}"),
         Read = m => new Article(
             RequiredString(m, "key"),
@@ -158,7 +161,7 @@ internal static class RecordMaps
         Record = RecordFields.Place,
         Name = nameof(Graph.Place),
         Label = Graph.Place,
-        Projection = (v, _) => $"{v} {{.key, .name, .kind, .aliases, containedIn: {ToOne(v, Graph.ContainedIn, Graph.Place)}}}",
+        Projection = (v, parts) => $"{v} {{.key, .name, .kind, {Aliases(parts, "aliases")}, containedIn: {ToOne(v, Graph.ContainedIn, Graph.Place)}}}",
         Read = m => new Place(
             RequiredString(m, "key"),
             RequiredString(m, "name"),
@@ -173,7 +176,7 @@ internal static class RecordMaps
         Record = RecordFields.Organisation,
         Name = nameof(Graph.Organisation),
         Label = Graph.Organisation,
-        Projection = (v, _) => $"{v} {{.key, .name, .kind, .aliases, .description, "
+        Projection = (v, parts) => $"{v} {{.key, .name, .kind, {Aliases(parts, "aliases")}, .description, "
             + $"country: {ToOne(v, Graph.BasedIn, Graph.Place)}, partOf: {ToOne(v, Graph.PartOf, Graph.Organisation)}}}",
         Read = m => new Organisation(
             RequiredString(m, "key"),
@@ -203,7 +206,7 @@ internal static class RecordMaps
         Record = RecordFields.Person,
         Name = nameof(Graph.Person),
         Label = Graph.Person,
-        Projection = (v, parts) => $"{v} {{.key, .name, .aliases, .description, affiliations: "
+        Projection = (v, parts) => $"{v} {{.key, .name, {Aliases(parts, "aliases")}, .description, affiliations: "
             + (Has(parts, RecordParts.PersonAffiliations)
                 ? $"COLLECT {{ MATCH ({v})-[{R}:{Graph.AffiliatedWith}]->({P}:{Graph.Organisation}) "
                     + $"RETURN {{organisation: {P}.key, role: {R}.role, current: {R}.current}} AS affiliation ORDER BY {R}.ordinal }}}}"
@@ -227,7 +230,7 @@ internal static class RecordMaps
 
         // Rounds by date (unknown last), then number (unknown first, as SQLite orders NULL),
         // then venue and import order, matching the SQLite store's order.
-        Projection = (v, parts) => $"{v} {{.key, .name, .status, aliases: coalesce({v}.aliases, []), venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
+        Projection = (v, parts) => $"{v} {{.key, .name, .status, aliases: {(Has(parts, RecordParts.Aliases) ? $"coalesce({v}.aliases, [])" : "[]")}, venue: {ToOne(v, Graph.HeldAt, Graph.Place)}, "
             + (!Has(parts, RecordParts.NegotiationParties) ? "parties: [], rounds: []}" : $"parties: COLLECT {{ MATCH ({v})-[{R}:{Graph.HasParty}]->({P}:{Graph.Organisation}) RETURN {P}.key AS party ORDER BY {R}.ordinal }}, "
             + $"rounds: COLLECT {{ MATCH ({v})-[:{Graph.HasRound}]->({N}:{Graph.NegotiationRound}) "
             + $"WITH {N}, {ToOne(N, Graph.HeldAt, Graph.Place)} AS venue "

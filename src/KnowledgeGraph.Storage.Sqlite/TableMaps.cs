@@ -99,7 +99,7 @@ internal static class TableMaps
         Record = RecordFields.Article,
         Table = "article",
         Columns = "t.key, t.title, t.url, t.publisher, t.syndicator, t.agencies, t.published_at, t.published_offset_minutes, t.language, t.text",
-        Optional = [(RecordParts.ArticleText, ", t.text", ", ''")],
+        Optional = [(RecordParts.ArticleText, ", t.text", ", ''"), (RecordParts.Aliases, ", t.agencies", ", " + EmptyList)],
         Read = (r, o) => new Article(
             r.GetString(o),
             NullableString(r, o + 1),
@@ -117,6 +117,7 @@ internal static class TableMaps
         Record = RecordFields.Place,
         Table = "place",
         Columns = "t.key, t.name, t.kind, t.aliases, t.contained_in",
+        Optional = [(RecordParts.Aliases, ", t.aliases", ", " + EmptyList)],
         Read = (r, o) => new Place(
             r.GetString(o),
             r.GetString(o + 1),
@@ -130,6 +131,7 @@ internal static class TableMaps
         Record = RecordFields.Organisation,
         Table = "organisation",
         Columns = "t.key, t.name, t.kind, t.aliases, t.description, t.country, t.part_of",
+        Optional = [(RecordParts.Aliases, ", t.aliases", ", " + EmptyList)],
         Read = (r, o) => new Organisation(
             r.GetString(o),
             r.GetString(o + 1),
@@ -158,7 +160,7 @@ internal static class TableMaps
         Record = RecordFields.Person,
         Table = "person",
         Columns = "t.key, t.name, t.aliases, t.description, " + PersonAffiliations,
-        Optional = [(RecordParts.PersonAffiliations, PersonAffiliations, EmptyList)],
+        Optional = [(RecordParts.PersonAffiliations, PersonAffiliations, EmptyList), (RecordParts.Aliases, ", t.aliases", ", " + EmptyList)],
         Read = (r, o) =>
         {
             var key = r.GetString(o);
@@ -182,7 +184,12 @@ internal static class TableMaps
         Record = RecordFields.Negotiation,
         Table = "negotiation",
         Columns = $"t.key, t.name, t.status, t.venue, {NegotiationParties}, {NegotiationRounds}, t.aliases",
-        Optional = [(RecordParts.NegotiationParties, NegotiationParties, EmptyList), (RecordParts.NegotiationParties, NegotiationRounds, EmptyList)],
+        Optional =
+        [
+            (RecordParts.NegotiationParties, NegotiationParties, EmptyList),
+            (RecordParts.NegotiationParties, NegotiationRounds, EmptyList),
+            (RecordParts.Aliases, ", t.aliases", ", " + EmptyList),
+        ],
         Read = (r, o) => new Negotiation(
             r.GetString(o),
             r.GetString(o + 1),

@@ -32,6 +32,11 @@ public sealed class RecordMapTests
         { nameof(RecordMaps.Person), RecordParts.PersonAffiliations, $"[pr:{Graph.AffiliatedWith}]" },
         { nameof(RecordMaps.Negotiation), RecordParts.NegotiationParties, $"[pr:{Graph.HasParty}]" },
         { nameof(RecordMaps.Negotiation), RecordParts.NegotiationParties, $"[:{Graph.HasRound}]" },
+        { nameof(RecordMaps.Article), RecordParts.Aliases, ".agencies" },
+        { nameof(RecordMaps.Place), RecordParts.Aliases, ".aliases" },
+        { nameof(RecordMaps.Organisation), RecordParts.Aliases, ".aliases" },
+        { nameof(RecordMaps.Person), RecordParts.Aliases, ".aliases" },
+        { nameof(RecordMaps.Negotiation), RecordParts.Aliases, "coalesce(t.aliases" },
     };
 
     [Theory]

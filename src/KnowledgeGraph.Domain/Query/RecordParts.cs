@@ -28,6 +28,12 @@ public enum RecordParts
     /// <summary><see cref="Model.Negotiation.PartyKeys"/> and <see cref="Model.Negotiation.Rounds"/>.</summary>
     NegotiationParties = 1 << 4,
 
+    /// <summary>
+    /// The other names of people, organisations, places and negotiations, and an article's
+    /// agencies: short lists, but a string each, for every record read.
+    /// </summary>
+    Aliases = 1 << 5,
+
     /// <summary>Every part: whole records.</summary>
-    All = StatementAbout | StatementEvidence | ArticleText | PersonAffiliations | NegotiationParties,
+    All = StatementAbout | StatementEvidence | ArticleText | PersonAffiliations | NegotiationParties | Aliases,
 }

@@ -100,12 +100,14 @@ public sealed class StatementCatalogue(StoreHarness harness)
 
         // The same reads with none of the costly record parts (RecordParts), as the API asks
         // when a selection reads none of them, and with each part alone.
-        foreach (var parts in new[] { RecordParts.None, RecordParts.StatementAbout, RecordParts.StatementEvidence, RecordParts.ArticleText, RecordParts.PersonAffiliations, RecordParts.NegotiationParties })
+        foreach (var parts in new[] { RecordParts.None, RecordParts.StatementAbout, RecordParts.StatementEvidence, RecordParts.ArticleText, RecordParts.PersonAffiliations, RecordParts.NegotiationParties, RecordParts.Aliases })
         {
             await Emit($"resolve<Article> parts {parts}", () => _store.ResolveAsync<Article>(["a"], parts, Cancel));
             await Emit($"resolve<Person> parts {parts}", () => _store.ResolveAsync<Person>(["a"], parts, Cancel));
             await Emit($"resolve<Negotiation> parts {parts}", () => _store.ResolveAsync<Negotiation>(["a"], parts, Cancel));
             await Emit($"resolve<Statement> parts {parts}", () => _store.ResolveAsync<Statement>(["a"], parts, Cancel));
+            await Emit($"resolve<Place> parts {parts}", () => _store.ResolveAsync<Place>(["a"], parts, Cancel));
+            await Emit($"resolve<Organisation> parts {parts}", () => _store.ResolveAsync<Organisation>(["a"], parts, Cancel));
             await Emit($"list<Statement> parts {parts}", () => _store.ListAsync<Statement>(null, [], PageRequest.FirstItems(2) with { Parts = parts }, Cancel));
             await Emit($"list<Person> by statementsCount parts {parts}", () => _store.ListAsync<Person>(
                 null, [new SortField(CountFields.Statements, true)], PageRequest.FirstItems(2) with { Parts = parts }, Cancel));

@@ -7,8 +7,8 @@ namespace KnowledgeGraph.Tests.Http;
 
 /// <summary>
 /// The store reads only the costly parts of records (a statement's evidence and places, an
-/// article's text, a person's affiliations, a negotiation's parties and rounds) that a
-/// selection reads. Every field of those types answers the same whether the parts were read
+/// article's text and agencies, a person's affiliations, a negotiation's parties and rounds,
+/// everyone's aliases) that a selection reads. Every field of those types answers the same whether the parts were read
 /// for it or not, on the seed data over HTTP of the real host.
 /// </summary>
 public sealed class RecordPartsTests(ApiFixture api, RecordPartsTests.WholeRecordsFixture whole) : IClassFixture<ApiFixture>, IClassFixture<RecordPartsTests.WholeRecordsFixture>
@@ -17,9 +17,11 @@ public sealed class RecordPartsTests(ApiFixture api, RecordPartsTests.WholeRecor
     public static TheoryData<string, string, string> Types => new()
     {
         { "Statement", "statements", "partsAbout: about { key } partsEvidence: evidence { start }" },
-        { "Article", "articles", "partsText: text" },
-        { "Person", "people", "partsAffiliations: affiliations { role }" },
-        { "Negotiation", "negotiations", "partsParties: parties { key } partsRounds: rounds { number }" },
+        { "Article", "articles", "partsText: text partsAgencies: agencies" },
+        { "Person", "people", "partsAffiliations: affiliations { role } partsAliases: aliases" },
+        { "Negotiation", "negotiations", "partsParties: parties { key } partsRounds: rounds { number } partsAliases: aliases" },
+        { "Organisation", "organisations", "partsAliases: aliases" },
+        { "Place", "places", "partsAliases: aliases" },
     };
 
     [Theory]

@@ -58,17 +58,25 @@ public sealed class SqliteRecordPartsTests : IAsyncLifetime
         var articles = (await _store.ListAsync<Article>(null, [], PageRequest.FirstItems(10), Cancel)).Items;
         var bareArticle = Assert.Single((await _store.ResolveAsync<Article>([articles[0].Key], RecordParts.None, Cancel)).Values);
         Assert.Equal(Seed.ArticleText, Assert.Single(articles).Text);
-        Assert.Equal(articles[0] with { Text = string.Empty }, bareArticle, RecordComparer.Instance);
+        Assert.Equal(articles[0] with { Text = string.Empty, Agencies = [] }, bareArticle, RecordComparer.Instance);
 
         var people = (await _store.ListAsync<Person>(null, [], PageRequest.FirstItems(100), Cancel)).Items;
         var barePeople = await _store.ResolveAsync<Person>(people.Select(p => p.Key).ToArray(), RecordParts.None, Cancel);
         Assert.Contains(people, p => p.Affiliations.Count > 0);
-        Assert.Equal(people.Select(p => p with { Affiliations = [] }), people.Select(p => barePeople[p.Key]), RecordComparer.Instance);
+        Assert.Contains(people, p => p.Aliases.Count > 0);
+        Assert.Equal(people.Select(p => p with { Affiliations = [], Aliases = [] }), people.Select(p => barePeople[p.Key]), RecordComparer.Instance);
 
         var talks = (await _store.ListAsync<Negotiation>(null, [], PageRequest.FirstItems(10), Cancel)).Items;
         var bareTalks = (await _store.ListAsync<Negotiation>(null, [], PageRequest.FirstItems(10) with { Parts = RecordParts.ArticleText }, Cancel)).Items;
         Assert.Contains(talks, n => n.PartyKeys.Count > 0);
-        Assert.Equal(talks.Select(n => n with { PartyKeys = [], Rounds = [] }), bareTalks, RecordComparer.Instance);
+        Assert.Equal(talks.Select(n => n with { PartyKeys = [], Rounds = [], Aliases = [] }), bareTalks, RecordComparer.Instance);
+
+        var places = (await _store.ListAsync<Place>(null, [], PageRequest.FirstItems(100), Cancel)).Items;
+        var placesWithAliases = (await _store.ListAsync<Place>(null, [], PageRequest.FirstItems(100) with { Parts = RecordParts.Aliases }, Cancel)).Items;
+        var barePlaces = (await _store.ListAsync<Place>(null, [], PageRequest.FirstItems(100) with { Parts = RecordParts.None }, Cancel)).Items;
+        Assert.Contains(places, p => p.Aliases.Count > 0);
+        Assert.Equal(places, placesWithAliases, RecordComparer.Instance);
+        Assert.Equal(places.Select(p => p with { Aliases = [] }), barePlaces, RecordComparer.Instance);
     }
 
     [Fact]

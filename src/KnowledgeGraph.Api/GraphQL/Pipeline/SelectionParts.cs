@@ -19,17 +19,28 @@ internal static class SelectionParts
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, RecordParts>> Readers =
         new Dictionary<string, IReadOnlyDictionary<string, RecordParts>>(StringComparer.Ordinal)
         {
+            ["Place"] = new Dictionary<string, RecordParts>(StringComparer.Ordinal) { ["aliases"] = RecordParts.Aliases },
+            ["Organisation"] = new Dictionary<string, RecordParts>(StringComparer.Ordinal) { ["aliases"] = RecordParts.Aliases },
             ["Statement"] = new Dictionary<string, RecordParts>(StringComparer.Ordinal)
             {
                 ["about"] = RecordParts.StatementAbout,
                 ["evidence"] = RecordParts.StatementEvidence,
             },
-            ["Article"] = new Dictionary<string, RecordParts>(StringComparer.Ordinal) { ["text"] = RecordParts.ArticleText },
-            ["Person"] = new Dictionary<string, RecordParts>(StringComparer.Ordinal) { ["affiliations"] = RecordParts.PersonAffiliations },
+            ["Article"] = new Dictionary<string, RecordParts>(StringComparer.Ordinal)
+            {
+                ["text"] = RecordParts.ArticleText,
+                ["agencies"] = RecordParts.Aliases,
+            },
+            ["Person"] = new Dictionary<string, RecordParts>(StringComparer.Ordinal)
+            {
+                ["affiliations"] = RecordParts.PersonAffiliations,
+                ["aliases"] = RecordParts.Aliases,
+            },
             ["Negotiation"] = new Dictionary<string, RecordParts>(StringComparer.Ordinal)
             {
                 ["parties"] = RecordParts.NegotiationParties,
                 ["rounds"] = RecordParts.NegotiationParties,
+                ["aliases"] = RecordParts.Aliases,
             },
         };
 
