@@ -17,7 +17,7 @@ namespace KnowledgeGraph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     // The text of each key lookup, made once: it is the same for every call with the same parts.
-    private static readonly ConcurrentDictionary<(TableMap Map, RecordParts Parts), string> ResolveSql = new();
+    private static readonly ConcurrentDictionary<(TableMap Map, RecordParts Parts, bool Single), string> ResolveSql = new();
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, T>> ResolveAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -85,12 +85,16 @@ public sealed partial class SqliteGraphStore
 
         var map = MapOf<T>();
         await using var connection = await _reads.RentAsync(cancellationToken);
-        connection.Builder.Parameters.AddWithValue("@keys", JsonSerializer.Serialize(keys));
+        // One key (a point lookup, the commonest call) is bound as it is: no JSON array to write,
+        // no json_each table and no DISTINCT to run.
+        var single = keys.Count == 1;
+        connection.Builder.Parameters.AddWithValue("@keys", single ? keys.First() : JsonSerializer.Serialize(keys));
         connection.Builder.Parameters.AddWithValue("@type", TypeOf<T>().ToString());
         // The key asked for comes back only when it was redirected; otherwise it is the record's
         // own key, and no second copy of it is read.
-        var command = connection.Command(ResolveSql.GetOrAdd((map, parts), static key =>
-            $"SELECT r.key, {key.Map.ColumnsFor(key.Parts)} FROM (SELECT DISTINCT value FROM json_each(@keys)) k "
+        var command = connection.Command(ResolveSql.GetOrAdd((map, parts, single), static key =>
+            $"SELECT r.key, {key.Map.ColumnsFor(key.Parts)} FROM "
+            + (key.Single ? "(SELECT @keys AS value) k " : "(SELECT DISTINCT value FROM json_each(@keys)) k ")
             + "LEFT JOIN redirect r ON r.type = @type AND r.key = k.value "
             + $"JOIN {key.Map.Table} t ON t.key = coalesce(r.survivor, k.value)"));
         await using var reader = await ExecuteAsync(command, cancellationToken);
