@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
@@ -9,9 +10,11 @@ namespace KnowledgeGraph.Storage.Sqlite;
 /// but not the statements: closing a connection disposes every command made on it, and opening
 /// one again runs <c>PRAGMA foreign_keys</c> and registers the store's functions anew. A
 /// connection stays here open, functions registered, statements compiled, for the next call.
-/// At most <c>maxIdle</c> wait idle; one more is closed when it comes back.
+/// At most <c>maxIdle</c> wait idle; one more is closed when it comes back. Each has a page cache
+/// of <c>cacheKiB</c>: idle connections are handed out most recently used first, so the few that
+/// the load needs keep their pages warm.
 /// </summary>
-internal sealed class ReadConnections(string connectionString, int maxIdle, int statementsPerConnection) : IDisposable
+internal sealed class ReadConnections(string connectionString, int maxIdle, int statementsPerConnection, int cacheKiB) : IDisposable
 {
     private readonly Stack<ReadConnection> _idle = new();
     private readonly Lock _lock = new();
@@ -60,6 +63,9 @@ internal sealed class ReadConnections(string connectionString, int maxIdle, int 
             {
                 await connection.OpenAsync(cancellationToken);
                 SqliteFunctions.Register(connection);
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{cacheKiB}");
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
             catch
             {

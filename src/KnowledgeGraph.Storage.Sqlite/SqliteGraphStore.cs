@@ -56,7 +56,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
     /// <see cref="StoreException.Unavailable"/>.
     /// </summary>
     public SqliteGraphStore(string path, TimeSpan busyTimeout)
+        : this(path, busyTimeout, SqliteStoreOptions.DefaultReadCacheKiB)
     {
+    }
+
+    /// <summary>
+    /// Opens the database at <paramref name="path"/> (see <see cref="SqliteGraphStore(string, TimeSpan)"/>),
+    /// each read connection with a page cache of <paramref name="readCacheKiB"/> KiB.
+    /// </summary>
+    public SqliteGraphStore(string path, TimeSpan busyTimeout, int readCacheKiB)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(readCacheKiB);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -69,7 +79,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
         FilePath = full;
-        _reads = new ReadConnections(_connectionString, ReadConnectionsKept, StatementsKeptPerConnection);
+        _reads = new ReadConnections(_connectionString, ReadConnectionsKept, StatementsKeptPerConnection, readCacheKiB);
     }
 
     /// <summary>The database file.</summary>

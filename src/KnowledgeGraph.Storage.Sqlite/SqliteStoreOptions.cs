@@ -14,4 +14,15 @@ public sealed class SqliteStoreOptions
 
     /// <summary>How long a call waits for a lock held by another connection (whole seconds) before it fails as unavailable.</summary>
     public TimeSpan BusyTimeout { get; set; } = DefaultBusyTimeout;
+
+    /// <summary>The page cache of each read connection by default, in KiB (SQLite's own default is 2,000).</summary>
+    public const int DefaultReadCacheKiB = 32 * 1024;
+
+    /// <summary>
+    /// The page cache of each read connection, in KiB. Pages read once stay in memory for the next
+    /// call on that connection; a cache smaller than what the requests keep touching (the indexes
+    /// and rows of a few hundred statements each) makes every call read its pages again from the
+    /// file. Connections fill their cache only as they read, and at most a few are kept per core.
+    /// </summary>
+    public int ReadCacheKiB { get; set; } = DefaultReadCacheKiB;
 }

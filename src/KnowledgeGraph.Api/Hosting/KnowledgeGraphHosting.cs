@@ -48,7 +48,7 @@ public static class KnowledgeGraphHosting
                     var sqlite = sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
                     var path = sqlite.Path;
                     var full = Path.IsPathRooted(path) ? path : Path.Combine(builder.Environment.ContentRootPath, path);
-                    return new SqliteGraphStore(full, sqlite.BusyTimeout);
+                    return new SqliteGraphStore(full, sqlite.BusyTimeout, sqlite.ReadCacheKiB);
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());

@@ -1,8 +1,10 @@
+using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Tests.Stores;
 
@@ -177,7 +179,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     public async Task A_statement_interrupted_by_cancellation_runs_again_from_the_cache()
     {
         var path = Path.Combine(_directory, "interrupt.db");
-        using var reads = new ReadConnections(ConnectionString(path), maxIdle: 1, statementsPerConnection: 4);
+        using var reads = new ReadConnections(ConnectionString(path), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000);
         const string Count = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < @n) SELECT count(*) FROM c";
 
         // A call that ends normally first: the interrupt must work on a connection given back before.
@@ -211,7 +213,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task Idle_connections_beyond_the_bound_are_closed()
     {
-        using var reads = new ReadConnections(ConnectionString(Path.Combine(_directory, "idle.db")), maxIdle: 1, statementsPerConnection: 4);
+        using var reads = new ReadConnections(ConnectionString(Path.Combine(_directory, "idle.db")), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000);
         var first = await reads.RentAsync(Cancel);
         var second = await reads.RentAsync(Cancel);
 
@@ -222,6 +224,59 @@ public sealed class SqliteStatementCacheTests : IDisposable
         Assert.Equal(System.Data.ConnectionState.Closed, second.Connection.State);
         await using var again = await reads.RentAsync(Cancel);
         Assert.Same(first, again);
+    }
+
+    [Fact]
+    public async Task One_key_and_several_keys_resolve_alike_through_redirects()
+    {
+        using var store = await SeededAsync();
+        Assert.Equal(
+            Domain.Editing.MergeOutcome.Merged,
+            await store.MergeAsync(new NodeId(NodeType.Person, "dmitry-medvedev"), new NodeId(NodeType.Person, "kyrylo-budanov"), null, Cancel));
+
+        // One key is bound as it is, several go through a JSON array: both follow the redirect.
+        var one = await store.ResolveAsync<Person>(["kyrylo-budanov"], Cancel);
+        var several = await store.ResolveAsync<Person>(["kyrylo-budanov", "dmitry-medvedev", "kyrylo-budanov", "no-such-person"], Cancel);
+        var missing = await store.ResolveAsync<Person>(["no-such-person"], Cancel);
+
+        Assert.Equal(["kyrylo-budanov"], one.Keys);
+        Assert.Equal("dmitry-medvedev", one["kyrylo-budanov"].Key);
+        Assert.Equal(["dmitry-medvedev", "kyrylo-budanov"], several.Keys.Order(StringComparer.Ordinal));
+        Assert.All(several.Values, p => Assert.Equal("dmitry-medvedev", p.Key));
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task Read_connections_have_the_page_cache_they_are_given()
+    {
+        var path = Path.Combine(_directory, "cache.db");
+        using (var store = new SqliteGraphStore(path, SqliteStoreOptions.DefaultBusyTimeout, readCacheKiB: 4096))
+        {
+            await store.InitializeAsync(Cancel);
+            Assert.Equal(-4096L, await CacheSizeAsync(store));
+        }
+
+        using (var store = new SqliteGraphStore(path))
+        {
+            Assert.Equal(-(long)SqliteStoreOptions.DefaultReadCacheKiB, await CacheSizeAsync(store));
+        }
+    }
+
+    [Fact]
+    public async Task The_host_gives_read_connections_the_configured_page_cache()
+    {
+        await using var factory = new ApiFactory(_directory) { Settings = { ["Sqlite:ReadCacheKiB"] = "8192", ["Seed:Enabled"] = "false" } };
+        using var client = factory.CreateClient();
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+
+        Assert.Equal(-8192L, await CacheSizeAsync(factory.Services.GetRequiredService<SqliteGraphStore>()));
+    }
+
+    private static async Task<long> CacheSizeAsync(SqliteGraphStore store)
+    {
+        await using var connection = await store.Reads.RentAsync(Cancel);
+        return (long)(await connection.Command("PRAGMA cache_size").ExecuteScalarAsync(Cancel))!;
     }
 
     private async Task<SqliteGraphStore> SeededAsync()
