@@ -76,9 +76,14 @@ internal static class BenchProgram
         var rounds = new Option<int>("--rounds") { Description = "With the peer: measured runs per server per workload, alternating API, peer, peer, API, ….", DefaultValueFactory = _ => 2 };
         var samples = new Option<int>("--peer-samples") { Description = "With the peer: requests per workload whose `data` must be identical on both before measuring.", DefaultValueFactory = _ => 20 };
         var peerDir = new Option<string?>("--peer-dir") { Description = "The peer's folder (default: bench/peer above the current folder)." };
+        var serverWarmup = new Option<double>("--server-warmup")
+        {
+            Description = "Seconds each server (the API, the peer) is first loaded with the chosen workloads in turn, unmeasured, so that the runtime has compiled its hot code before any workload is measured.",
+            DefaultValueFactory = _ => 20,
+        };
         var command = new Command("run", "Run the benchmark and print a Markdown report (default size: 100,000 statements; about 5 minutes with the peer, plus a one-off load and the peer's one-off npm ci).")
         {
-            statements, seed, chunk, concurrency, warmup, duration, maxRequests, dataDir, server, workloads, markdown, peer, peerWorkers, rounds, samples, peerDir,
+            statements, seed, chunk, concurrency, warmup, duration, maxRequests, dataDir, server, workloads, markdown, peer, peerWorkers, rounds, samples, peerDir, serverWarmup,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -101,6 +106,7 @@ internal static class BenchProgram
                     Math.Max(1, parse.GetValue(rounds)),
                     Math.Max(1, parse.GetValue(samples)),
                     parse.GetValue(peerDir)),
+                ServerWarmup = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(serverWarmup))),
             };
             var unknown = options.Workloads.Except(BenchmarkRun.AllWorkloads, StringComparer.Ordinal)
                 .Where(w => !w.StartsWith(Workloads.Traversal + "-", StringComparison.Ordinal)).ToList();

@@ -19,6 +19,13 @@ internal sealed record BenchOptions(
 {
     /// <summary>The Node.js peer beside the API (off by default in code; the <c>run</c> command turns it on).</summary>
     public PeerOptions Peer { get; init; } = PeerOptions.Off;
+
+    /// <summary>
+    /// Unmeasured load on each server before the first measured workload, shared among the chosen
+    /// workloads: .NET's tiered JIT keeps recompiling hot code for tens of seconds after start
+    /// (and V8 its own), which a long-running server has long finished.
+    /// </summary>
+    public TimeSpan ServerWarmup { get; init; } = TimeSpan.Zero;
 }
 
 /// <summary>Whether and how the Node.js peer runs beside the API.</summary>
@@ -133,6 +140,15 @@ internal static class BenchmarkRun
             }
         }
 
+        if (options.ServerWarmup > TimeSpan.Zero)
+        {
+            await WarmAsync(LoadResult.Api, runner, options, corpus, _ => true, log, cancellationToken);
+            if (peerRunner is not null)
+            {
+                await WarmAsync(LoadResult.Peer, peerRunner, options, corpus, NodePeer.Serves, log, cancellationToken);
+            }
+        }
+
         var results = new List<LoadResult>();
         var peerResults = new List<LoadResult>();
         string? statsUnavailable = null;
@@ -181,6 +197,24 @@ internal static class BenchmarkRun
             PeerSkipped = peerSkipped,
             PeerBanner = peer?.Banner,
         };
+    }
+
+    /// <summary>Loads one server with each chosen workload it serves in turn, for an equal share of <see cref="BenchOptions.ServerWarmup"/>.</summary>
+    private static async Task WarmAsync(string side, LoadRunner runner, BenchOptions options, CorpusGenerator corpus, Func<string, bool> serves, TextWriter log, CancellationToken cancellationToken)
+    {
+        // statement-stats is probed before it is run (a schema without it is reported, not warmed).
+        var names = options.Workloads.Where(serves).Where(n => n != Workloads.StatementStats).ToList();
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var share = options.ServerWarmup / names.Count;
+        await log.WriteLineAsync($"Warming the {side} up: {options.ServerWarmup.TotalSeconds:N0} s, {share.TotalSeconds:N1} s of each of {string.Join(", ", names)}, unmeasured.");
+        foreach (var name in names)
+        {
+            await runner.WarmAsync(Create(name, corpus).Request, options.Load.Concurrency, share, cancellationToken);
+        }
     }
 
     private static string Line(string label, LoadResult result) =>

@@ -86,7 +86,7 @@ internal static class Report
         md.AppendLine("|---|---|---|---|---|---|");
         md.AppendLine(c, $"| {machine.Processors} | {machine.Cpu} | {machine.Memory} | {machine.OperatingSystem} | {machine.DotnetSdk} | {machine.Runtime} |");
         md.AppendLine().AppendLine("### Command").AppendLine().AppendLine("```").AppendLine(command).AppendLine("```").AppendLine();
-        md.AppendLine(c, $"{options.Load.Concurrency} concurrent clients (closed loop), {options.Load.Warmup.TotalSeconds:F0} s warm-up then {options.Load.Duration.TotalSeconds:F0} s measured per workload (at most {options.Load.MaxRequests:N0} requests); server in a {(options.Server == Server.ServerMode.Process ? "child process (figures per request are the server's alone)" : "the same process as the load generator (allocation and CPU figures include the client)")}.");
+        md.AppendLine(c, $"{options.Load.Concurrency} concurrent clients (closed loop), {(options.ServerWarmup > TimeSpan.Zero ? $"each server first loaded for {options.ServerWarmup.TotalSeconds:F0} s with the workloads in turn (unmeasured, for the JIT to finish), then " : string.Empty)}{options.Load.Warmup.TotalSeconds:F0} s warm-up then {options.Load.Duration.TotalSeconds:F0} s measured per workload (at most {options.Load.MaxRequests:N0} requests); server in a {(options.Server == Server.ServerMode.Process ? "child process (figures per request are the server's alone)" : "the same process as the load generator (allocation and CPU figures include the client)")}.");
         foreach (var size in sizes)
         {
             md.AppendLine().AppendLine(c, $"### {size.Statements:N0} statements").AppendLine();

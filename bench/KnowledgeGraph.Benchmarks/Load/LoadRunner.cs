@@ -213,6 +213,10 @@ internal sealed class LoadRunner(HttpClient client, Func<CancellationToken, Task
         };
     }
 
+    /// <summary>Load without measuring: <paramref name="duration"/> of requests, to bring a server to its steady state.</summary>
+    public Task WarmAsync(Func<int, RequestTemplate> requestFor, int concurrency, TimeSpan duration, CancellationToken cancellationToken) =>
+        PhaseAsync(requestFor, concurrency, duration, 1_000_000, cancellationToken);
+
     private sealed record Phase(int Completed, int Errors, TimeSpan Elapsed, long[] Latencies, int[] RoundTrips, string? FirstError);
 
     private async Task<Phase> PhaseAsync(Func<int, RequestTemplate> requestFor, int concurrency, TimeSpan duration, int maxRequests, CancellationToken cancellationToken)

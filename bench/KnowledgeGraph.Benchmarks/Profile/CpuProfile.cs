@@ -95,6 +95,7 @@ internal static class CpuProfile
         var idleLeaves = new Dictionary<string, long>(StringComparer.Ordinal);
         var allocatedByType = new Dictionary<string, long>(StringComparer.Ordinal);
         var allocatedBySite = new Dictionary<string, long>(StringComparer.Ordinal);
+        var callers = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         long working = 0, idle = 0, managed = 0, allocated = 0;
 
         var etlx = TraceLog.CreateFromEventPipeDataFile(traceFile, null, new TraceLogOptions { ContinueOnError = true });
@@ -162,6 +163,15 @@ internal static class CpuProfile
                 var leafModule = frames[0].Module.Length == 0 ? "?" : frames[0].Module;
                 byModule[leafModule] = byModule.GetValueOrDefault(leafModule) + 1;
                 exclusive[frames[0].Method] = exclusive.GetValueOrDefault(frames[0].Method) + 1;
+
+                // Who the leaf was called from: the innermost frame outside System.Private.CoreLib.
+                var caller = frames.Skip(1).FirstOrDefault(f => !string.Equals(f.Module, "System.Private.CoreLib", StringComparison.OrdinalIgnoreCase)).Method ?? "?";
+                if (!callers.TryGetValue(frames[0].Method, out var byCaller))
+                {
+                    callers[frames[0].Method] = byCaller = new Dictionary<string, long>(StringComparer.Ordinal);
+                }
+
+                byCaller[caller] = byCaller.GetValueOrDefault(caller) + 1;
                 foreach (var method in frames.Select(f => f.Method).Distinct(StringComparer.Ordinal))
                 {
                     inclusive[method] = inclusive.GetValueOrDefault(method) + 1;
@@ -197,6 +207,16 @@ internal static class CpuProfile
         Table(text, "assembly", byModule, working, 12);
         text.AppendLine().AppendLine(c, $"Top {top} methods by self time:").AppendLine();
         Table(text, "method", exclusive, working, top);
+        text.AppendLine().AppendLine("Where the ten costliest leaves are called from (the innermost caller outside System.Private.CoreLib, three at most each):").AppendLine();
+        text.AppendLine("| leaf | caller | samples |").AppendLine("|---|---|---:|");
+        foreach (var (leaf, _) in exclusive.OrderByDescending(p => p.Value).Take(10))
+        {
+            foreach (var (caller, count) in callers[leaf].OrderByDescending(p => p.Value).Take(3))
+            {
+                text.AppendLine(c, $"| {Short(leaf).Replace("|", "\\|", StringComparison.Ordinal)} | {Short(caller).Replace("|", "\\|", StringComparison.Ordinal)} | {count:N0} |");
+            }
+        }
+
         text.AppendLine().AppendLine(c, $"Top {top} methods by inclusive time:").AppendLine();
         Table(text, "method", inclusive, working, top);
         if (allocated > 0)
