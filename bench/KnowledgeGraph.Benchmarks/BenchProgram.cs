@@ -81,7 +81,7 @@ internal static class BenchProgram
             Description = "Seconds each server (the API, the peer) is first loaded with the chosen workloads in turn, unmeasured, so that the runtime has compiled its hot code before any workload is measured.",
             DefaultValueFactory = _ => 20,
         };
-        var command = new Command("run", "Run the benchmark and print a Markdown report (default size: 100,000 statements; about 5 minutes with the peer, plus a one-off load and the peer's one-off npm ci).")
+        var command = new Command("run", "Run the benchmark and print a Markdown report (default size: 100,000 statements; about 6 minutes with the peer, plus a one-off load and the peer's one-off npm ci).")
         {
             statements, seed, chunk, concurrency, warmup, duration, maxRequests, dataDir, server, workloads, markdown, peer, peerWorkers, rounds, samples, peerDir, serverWarmup,
         };

@@ -56,6 +56,12 @@ public sealed class PeerComparisonSmokeTests : IDisposable
             Assert.Equal((workload.Name, 3, 3, 0), (comparison.Workload, comparison.Identical, comparison.Compared, comparison.Differences.Count));
         }
 
+        // The server-wide warm-up is load like any other, only not measured: the host counts its store calls.
+        var beforeWarmup = await api.StatsAsync(Cancel);
+        await api.WarmAsync(Workloads.WhoSaid(generator).Request, concurrency: 2, TimeSpan.FromMilliseconds(300), Cancel);
+        var afterWarmup = await api.StatsAsync(Cancel);
+        Assert.True(afterWarmup.StoreCalls - beforeWarmup.StoreCalls >= 6, $"{afterWarmup.StoreCalls - beforeWarmup.StoreCalls} store calls while warming up");
+
         var load = new LoadOptions(Concurrency: 2, Warmup: TimeSpan.Zero, Duration: TimeSpan.FromSeconds(10), MaxRequests: 4);
         var runs = new List<LoadResult>();
         foreach (var runner in new[] { api, other, other, api })
