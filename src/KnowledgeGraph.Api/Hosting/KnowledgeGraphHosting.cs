@@ -48,6 +48,12 @@ public static class KnowledgeGraphHosting
                     var sqlite = sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
                     var path = sqlite.Path;
                     var full = Path.IsPathRooted(path) ? path : Path.Combine(builder.Environment.ContentRootPath, path);
+                    if (sqlite.ReadCacheKiB <= 0)
+                    {
+                        throw new InvalidOperationException(
+                            $"Sqlite:ReadCacheKiB (KG_SQLITE__READCACHEKIB) is the page cache of each read connection in KiB and must be at least 1; it is {sqlite.ReadCacheKiB}.");
+                    }
+
                     return new SqliteGraphStore(full, sqlite.BusyTimeout, sqlite.ReadCacheKiB);
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());

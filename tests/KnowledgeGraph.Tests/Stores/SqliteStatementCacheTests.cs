@@ -273,6 +273,18 @@ public sealed class SqliteStatementCacheTests : IDisposable
         Assert.Equal(-8192L, await CacheSizeAsync(factory.Services.GetRequiredService<SqliteGraphStore>()));
     }
 
+    [Fact]
+    public async Task A_page_cache_of_zero_stops_the_host_saying_which_setting_is_wrong()
+    {
+        await using var factory = new ApiFactory(_directory) { Settings = { ["Sqlite:ReadCacheKiB"] = "0", ["Seed:Enabled"] = "false" } };
+
+        var failure = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Equal(
+            "Sqlite:ReadCacheKiB (KG_SQLITE__READCACHEKIB) is the page cache of each read connection in KiB and must be at least 1; it is 0.",
+            failure.Message);
+    }
+
     private static async Task<long> CacheSizeAsync(SqliteGraphStore store)
     {
         await using var connection = await store.Reads.RentAsync(Cancel);
