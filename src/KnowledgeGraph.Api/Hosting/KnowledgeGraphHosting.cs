@@ -9,6 +9,7 @@ using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting;
@@ -19,6 +20,9 @@ public static class KnowledgeGraphHosting
     /// <summary>The port the server listens on when no URL is configured.</summary>
     public const string DefaultUrl = "http://localhost:5080";
 
+    /// <summary>The log level of ASP.NET Core's own categories, request logging among them (Warning unless set).</summary>
+    public const string RequestLogLevelKey = "Logging:LogLevel:Microsoft.AspNetCore";
+
     /// <summary>Registers everything the API needs.</summary>
     public static WebApplicationBuilder AddKnowledgeGraph(this WebApplicationBuilder builder)
     {
@@ -27,6 +31,7 @@ public static class KnowledgeGraphHosting
         // KG_STORE, KG_SQLITE__PATH, … (see the README's table of settings), below the command
         // line, which wins as in every ASP.NET Core host.
         AddEnvironmentVariablesBelowCommandLine(builder.Configuration, "KG_");
+        AddDefaultsBelowEverything(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -98,6 +103,26 @@ public static class KnowledgeGraphHosting
         services.AddSingleton<GraphQLEndpoint>();
         builder.AddBananaCakePop();
         return builder;
+    }
+
+    /// <summary>
+    /// Defaults that any other source overrides (appsettings.json, environment variables, the
+    /// command line). ASP.NET Core logs four lines at Information for every request (request
+    /// started and finished, endpoint executing and executed); at thousands of requests a second
+    /// that is most of a small request's CPU and a log that grows by megabytes a second. So, as
+    /// in the ASP.NET Core templates, its categories log warnings and errors only, and
+    /// <c>Logging__LogLevel__Microsoft.AspNetCore=Information</c> brings the request lines back.
+    /// </summary>
+    private static void AddDefaultsBelowEverything(ConfigurationManager configuration)
+    {
+        var defaults = new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                [RequestLogLevelKey] = nameof(LogLevel.Warning),
+            },
+        };
+        configuration.Sources.Insert(0, defaults);
     }
 
     private static void AddEnvironmentVariablesBelowCommandLine(ConfigurationManager configuration, string prefix)
