@@ -1,6 +1,7 @@
 using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Tests.Infrastructure;
 using KnowledgeGraph.Tests.Protocol;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ namespace KnowledgeGraph.Tests.Hosting;
 
 /// <summary>
 /// ASP.NET Core's own lines per request (request started and finished, endpoint executing and
-/// executed) are off unless asked for: at Information they cost a small request most of its CPU.
-/// The host's own Information lines stay on.
+/// executed) and IHttpClientFactory's per call to Neo4j are off unless asked for: at Information
+/// they add a large share to a small request's CPU. The host's own Information lines stay on.
 /// </summary>
 public sealed class RequestLoggingTests
 {
@@ -40,6 +41,32 @@ public sealed class RequestLoggingTests
         Assert.Single(log, e => e.Category == RequestCategory && e.Level == LogLevel.Information && e.Message.StartsWith("Request starting HTTP/1.1 POST", StringComparison.Ordinal));
         Assert.Single(log, e => e.Category == RequestCategory && e.Level == LogLevel.Information && e.Message.StartsWith("Request finished HTTP/1.1 POST", StringComparison.Ordinal));
         Assert.Equal(2, log.Count(e => e.Category == EndpointCategory && e.Level == LogLevel.Information));
+    }
+
+    [Theory]
+    [InlineData("Microsoft.AspNetCore.Hosting.Diagnostics", KnowledgeGraphHosting.RequestLogLevelKey)]
+    [InlineData("Microsoft.AspNetCore.Routing.EndpointMiddleware", KnowledgeGraphHosting.RequestLogLevelKey)]
+    [InlineData("System.Net.Http.HttpClient." + Storage.Neo4j.Neo4jGraphStore.HttpClientName + ".LogicalHandler", KnowledgeGraphHosting.HttpClientLogLevelKey)]
+    [InlineData("System.Net.Http.HttpClient." + Storage.Neo4j.Neo4jGraphStore.HttpClientName + ".ClientHandler", KnowledgeGraphHosting.HttpClientLogLevelKey)]
+    public async Task Per_call_categories_log_from_warning_up_unless_the_command_line_lowers_them(string category, string key)
+    {
+        await using var shipped = Build();
+        var logger = shipped.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+        Assert.False(logger.IsEnabled(LogLevel.Information));
+        Assert.True(logger.IsEnabled(LogLevel.Warning));
+
+        // The host's own categories are not held back.
+        Assert.True(shipped.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreInitializer).FullName!).IsEnabled(LogLevel.Information));
+
+        await using var lowered = Build($"--{key}=Information");
+        Assert.True(lowered.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category).IsEnabled(LogLevel.Information));
+    }
+
+    private static WebApplication Build(params string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddKnowledgeGraph();
+        return builder.Build();
     }
 
     /// <summary>
