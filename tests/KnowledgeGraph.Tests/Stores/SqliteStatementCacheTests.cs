@@ -1,8 +1,10 @@
+using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -276,9 +278,17 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task A_page_cache_of_zero_stops_the_host_saying_which_setting_is_wrong()
     {
-        await using var factory = new ApiFactory(_directory) { Settings = { ["Sqlite:ReadCacheKiB"] = "0", ["Seed:Enabled"] = "false" } };
+        // The host itself, started as Program starts it (the test host's deferred start can report
+        // a host that failed to build as disposed instead of with its error).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--Sqlite:ReadCacheKiB=0", "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_directory, "cache.db")}", "--urls=http://127.0.0.1:0"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.AddKnowledgeGraph();
+        await using var app = builder.Build();
 
-        var failure = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync(Cancel));
 
         Assert.Equal(
             "Sqlite:ReadCacheKiB (KG_SQLITE__READCACHEKIB) is the page cache of each read connection in KiB and must be at least 1; it is 0.",
