@@ -7,7 +7,8 @@ namespace KnowledgeGraph.Domain.Query;
 /// </summary>
 /// <param name="Conditions">Every node of the tree: comparisons, <c>and</c>/<c>or</c> and relation filters.</param>
 /// <param name="Depth">The longest path from the root to a leaf, in nodes.</param>
-public readonly record struct FilterShape(int Conditions, int Depth)
+/// <param name="Relations">The most relation filters on one path from the root to a leaf.</param>
+public readonly record struct FilterShape(int Conditions, int Depth, int Relations)
 {
     /// <summary>The most conditions a store translates, whatever the API allows.</summary>
     public const int StoreMaxConditions = 1000;
@@ -15,7 +16,16 @@ public readonly record struct FilterShape(int Conditions, int Depth)
     /// <summary>The deepest filter a store translates, whatever the API allows.</summary>
     public const int StoreMaxDepth = 64;
 
-    /// <summary>Measures <paramref name="filter"/>; an absent filter is (0, 0).</summary>
+    /// <summary>
+    /// The most relation filters nested in one another that a store translates. Each is a
+    /// subquery (SQLite: <c>EXISTS (SELECT …)</c>), and SQLite counts a subquery's whole height
+    /// into the expression around it: a chain of 32 is deeper than its limit of 1000 where one of
+    /// 24 is not. Through GraphQL, whose input objects nest at most 16 deep by default, a filter
+    /// nests relation filters at most 8 deep.
+    /// </summary>
+    public const int StoreMaxRelationDepth = 12;
+
+    /// <summary>Measures <paramref name="filter"/>; an absent filter is (0, 0, 0).</summary>
     public static FilterShape Of(Filter? filter)
     {
         if (filter is null)
@@ -23,14 +33,15 @@ public readonly record struct FilterShape(int Conditions, int Depth)
             return default;
         }
 
-        var (conditions, deepest) = (0, 0);
-        var stack = new Stack<(Filter Node, int Depth)>();
-        stack.Push((filter, 1));
+        var (conditions, deepest, relations) = (0, 0, 0);
+        var stack = new Stack<(Filter Node, int Depth, int Relations)>();
+        stack.Push((filter, 1, filter is Related ? 1 : 0));
         while (stack.Count > 0)
         {
-            var (node, depth) = stack.Pop();
+            var (node, depth, onPath) = stack.Pop();
             conditions++;
             deepest = Math.Max(deepest, depth);
+            relations = Math.Max(relations, onPath);
             var children = node switch
             {
                 AllOf all => all.Filters,
@@ -40,11 +51,11 @@ public readonly record struct FilterShape(int Conditions, int Depth)
             };
             foreach (var child in children)
             {
-                stack.Push((child, depth + 1));
+                stack.Push((child, depth + 1, child is Related ? onPath + 1 : onPath));
             }
         }
 
-        return new FilterShape(conditions, deepest);
+        return new FilterShape(conditions, deepest, relations);
     }
 
     /// <summary>Throws <see cref="FilterTooLargeException"/> when a store should not translate <paramref name="filter"/>.</summary>
@@ -55,6 +66,12 @@ public readonly record struct FilterShape(int Conditions, int Depth)
         {
             throw new FilterTooLargeException(
                 $"The filter has {shape.Conditions} conditions nested {shape.Depth} deep; a store translates at most {StoreMaxConditions} conditions nested {StoreMaxDepth} deep.");
+        }
+
+        if (shape.Relations > StoreMaxRelationDepth)
+        {
+            throw new FilterTooLargeException(
+                $"The filter nests relation filters {shape.Relations} deep; a store translates at most {StoreMaxRelationDepth} nested in one another.");
         }
     }
 }

@@ -101,6 +101,44 @@ public abstract partial class StoreContractTests
         Assert.Equal("The filter has 101 conditions nested 101 deep; a store translates at most 1000 conditions nested 64 deep.", tooDeep.Message);
     }
 
+    [Fact]
+    public async Task Relation_filters_nested_as_deep_as_a_store_translates_answer_and_one_more_is_refused()
+    {
+        var s = await SeededAsync();
+
+        // Statements about a place inside a place inside … : 12 relation filters on one path, each
+        // the costliest form (all: NOT EXISTS … AND NOT …), and/or levels between them up to the
+        // depth bound, a wide or at the bottom. The last condition matches nothing, so the answer
+        // is known whatever the chain holds.
+        Filter Chain(int relations)
+        {
+            Filter f = new AnyOf([.. Enumerable.Range(0, 800).Select(i => new Compare(Fields.Name, CompareOp.Eq, "n" + i))]);
+            var depth = 2;
+            for (var made = 1; made < relations; depth++)
+            {
+                f = depth % 4 == 0
+                    ? new Related(FilterRelations.ContainedIn, Quantifier.All, f)
+                    : depth % 2 == 0 ? new AnyOf([f, new Compare(Fields.Name, CompareOp.Eq, "m" + depth)]) : new AllOf([f, new Compare(Fields.Kind, CompareOp.Neq, PlaceKind.City)]);
+                made += f is Related ? 1 : 0;
+            }
+
+            for (; depth < FilterShape.StoreMaxDepth - 2; depth++)
+            {
+                f = depth % 2 == 0 ? new AnyOf([f]) : new AllOf([f]);
+            }
+
+            return new AllOf([new Related(FilterRelations.About, Quantifier.All, f), new Compare(Fields.Text, CompareOp.Eq, "no statement says this")]);
+        }
+
+        var deepest = Chain(FilterShape.StoreMaxRelationDepth);
+        Assert.Equal((FilterShape.StoreMaxDepth, FilterShape.StoreMaxRelationDepth), (FilterShape.Of(deepest).Depth, FilterShape.Of(deepest).Relations));
+        var answered = await s.Store.ListAsync<Statement>(deepest, [], new PageRequest(5, null, null, null, true), Cancel);
+        Assert.Equal((0, 0), (answered.Items.Count, answered.TotalCount));
+
+        var tooDeep = await Assert.ThrowsAsync<FilterTooLargeException>(() => s.Store.ListAsync<Statement>(Chain(FilterShape.StoreMaxRelationDepth + 1), [], new PageRequest(5, null, null, null, true), Cancel));
+        Assert.Equal("The filter nests relation filters 13 deep; a store translates at most 12 nested in one another.", tooDeep.Message);
+    }
+
     private static string Show(string text) =>
         string.Concat(text.Select(c => c < 0x20 || c is >= '\u0300' and <= '\u036f' || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }
