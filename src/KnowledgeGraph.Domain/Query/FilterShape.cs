@@ -19,9 +19,11 @@ public readonly record struct FilterShape(int Conditions, int Depth, int Relatio
     /// <summary>
     /// The most relation filters nested in one another that a store translates. Each is a
     /// subquery (SQLite: <c>EXISTS (SELECT …)</c>), and SQLite counts a subquery's whole height
-    /// into the expression around it: a chain of 32 is deeper than its limit of 1000 where one of
-    /// 24 is not. Through GraphQL, whose input objects nest at most 16 deep by default, a filter
-    /// nests relation filters at most 8 deep.
+    /// into the expression around it, and/or levels inside it included: a bare chain of 32 is
+    /// deeper than its limit of 1000 where one of 24 is not, and 13 with and/or levels between
+    /// them up to <see cref="StoreMaxDepth"/> are too deep where 12 are not. Through GraphQL, with
+    /// input objects nested at most 16 deep (the default), a chain of 14 can be sent; 13 and 14
+    /// are refused here.
     /// </summary>
     public const int StoreMaxRelationDepth = 12;
 

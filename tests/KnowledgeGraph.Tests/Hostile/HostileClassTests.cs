@@ -87,6 +87,33 @@ public sealed class HostileClassTests : IAsyncLifetime
         ProtectionAssert.Clean(overCap);
     }
 
+    [Theory]
+    [InlineData(12, null)]
+    [InlineData(13, "where: The filter nests relation filters 13 deep; a store translates at most 12 nested in one another.")]
+    [InlineData(14, "where: The filter nests relation filters 14 deep; a store translates at most 12 nested in one another.")]
+    public async Task A_chain_of_relation_filters_deeper_than_a_store_translates_is_INVALID_FILTER(int relations, string? refusal)
+    {
+        var where = "{ name: { eq: \"nowhere\" } }";
+        for (var i = 0; i < relations; i++)
+        {
+            where = $"{{ containedIn: {where} }}";
+        }
+
+        var response = await GraphQLWire.PostAsync(_http, new { query = $"{{ places(where: {where}) {{ totalCount }} }}" });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        if (refusal is null)
+        {
+            Assert.Equal("""{"data":{"places":{"totalCount":0}}}""", response.Text);
+            return;
+        }
+
+        Assert.Equal("INVALID_FILTER", response.Code);
+        Assert.Equal(refusal, response.Message);
+        Assert.Equal("""{"places":null}""", response.Json!["data"]!.ToJsonString());
+        ProtectionAssert.Clean(response);
+    }
+
     [Fact]
     public async Task A_where_of_thousands_of_branches_is_INVALID_FILTER_not_an_internal_error()
     {
