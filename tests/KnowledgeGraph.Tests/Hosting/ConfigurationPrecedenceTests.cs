@@ -1,5 +1,4 @@
-using KnowledgeGraph.Api.Hosting;
-using Microsoft.AspNetCore.Builder;
+using KnowledgeGraph.Tests.Infrastructure;
 
 namespace KnowledgeGraph.Tests.Hosting;
 
@@ -27,12 +26,7 @@ public sealed class ConfigurationPrecedenceTests
         Assert.Equal("from-the-environment", value);
     }
 
-    private static string? Setting(params string[] args)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.AddKnowledgeGraph();
-        return builder.Configuration[Key];
-    }
+    private static string? Setting(params string[] args) => ProgramBuilder.Create(args).Configuration[Key];
 
     private static T WithVariable<T>(string value, Func<T> run)
     {

@@ -62,12 +62,7 @@ public sealed class RequestLoggingTests
         Assert.True(lowered.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category).IsEnabled(LogLevel.Information));
     }
 
-    private static WebApplication Build(params string[] args)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.AddKnowledgeGraph();
-        return builder.Build();
-    }
+    private static WebApplication Build(params string[] args) => ProgramBuilder.Create(args).Build();
 
     /// <summary>
     /// One request to a host with the given settings; its log once the request has ended on the

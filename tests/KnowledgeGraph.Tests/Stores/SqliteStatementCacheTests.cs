@@ -1,10 +1,8 @@
-using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -280,13 +278,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     {
         // The host itself, started as Program starts it (the test host's deferred start can report
         // a host that failed to build as disposed instead of with its error).
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = ["--Sqlite:ReadCacheKiB=0", "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_directory, "cache.db")}", "--urls=http://127.0.0.1:0"],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.AddKnowledgeGraph();
-        await using var app = builder.Build();
+        await using var app = ProgramBuilder.Create("--Sqlite:ReadCacheKiB=0", "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_directory, "cache.db")}", "--urls=http://127.0.0.1:0").Build();
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync(Cancel));
 
