@@ -68,6 +68,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(readCacheKiB);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        SqliteLibrary.EnsureConfigured();
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         _connectionString = new SqliteConnectionStringBuilder
