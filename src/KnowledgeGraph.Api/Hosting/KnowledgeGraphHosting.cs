@@ -78,6 +78,7 @@ public static class KnowledgeGraphHosting
 
         // Every store call is counted at the port, whichever store answers it.
         services.CountStoreCalls();
+        IoThreads.Configure(builder, store);
 
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
@@ -103,6 +104,7 @@ public static class KnowledgeGraphHosting
             .AddValidationRule<IntrospectionDepthRule>()
             .ConfigureExecution(sp => new IntrospectionPolicy(sp.GetRequiredService<IOptions<GraphQLOptions>>()))
             .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>()));
+        services.AddSingleton<IoThreadPolicy>();
         services.AddSingleton<GraphQLEndpoint>();
         builder.AddBananaCakePop();
         return builder;

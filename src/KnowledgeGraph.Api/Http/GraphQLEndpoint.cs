@@ -27,6 +27,7 @@ internal sealed partial class GraphQLEndpoint(
     RequestGuard guard,
     DocumentCache documents,
     PersistedQueries persistedQueries,
+    IoThreadPolicy ioThreads,
     IOptions<GraphQLOptions> options,
     ILogger<GraphQLEndpoint> logger)
 {
@@ -175,6 +176,7 @@ internal sealed partial class GraphQLEndpoint(
             UserContext = new RequestContext(store, settings),
             CancellationToken = deadline.Token,
             Timeout = Timeout.InfiniteTimeSpan,
+            Listeners = { ioThreads },
             UnhandledExceptionDelegate = context =>
             {
                 context.Exception = context.OriginalException switch

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -13,6 +14,7 @@ public sealed class ChildProcessApi : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _directory;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ChildProcessApi(Process process, string directory, Uri baseAddress)
     {
@@ -25,6 +27,9 @@ public sealed class ChildProcessApi : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The lines the process has written so far, standard output and error together.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
 
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
@@ -54,17 +59,21 @@ public sealed class ChildProcessApi : IAsyncDisposable
         start.Environment["KG_SQLITE__PATH"] = Path.Combine(directory, "knowledge-graph.db");
         start.Environment["KG_IDE__ENABLED"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // An in-process host of these tests may have set .NET's inline socket switch in this
+        // process's environment; the child decides for itself, as a server started from a shell.
+        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var api = new ChildProcessApi(process, directory, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, line) => api.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => api.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ChildProcessApi(process, directory, new Uri($"http://127.0.0.1:{port}/"));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -134,6 +143,14 @@ public sealed class ChildProcessApi : IAsyncDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
         }
     }
 

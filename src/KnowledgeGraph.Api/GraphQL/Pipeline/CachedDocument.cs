@@ -25,24 +25,29 @@ internal sealed class CachedDocument(GraphQLDocument document)
     public string Signature(Inputs? variables) =>
         LimitsInputs.Signature(_limitVariables ??= LimitsInputs.VariablesReadByLimits(Document), variables);
 
-    /// <summary>Whether the rules already passed this operation with variables of this signature.</summary>
-    public bool Passed(string? operationName, string signature)
+    /// <summary>
+    /// Whether the rules already passed this operation with variables of this signature, and
+    /// if so whether it may run on the socket thread (<see cref="RequestContext.MayRunOnIoThread"/>),
+    /// which the same inputs decide.
+    /// </summary>
+    public bool Passed(string? operationName, string signature, out bool mayRunOnIoThread)
     {
         lock (_gate)
         {
-            return _operations.TryGetValue(operationName ?? string.Empty, out var state) && state.Passed.Contains(signature);
+            mayRunOnIoThread = false;
+            return _operations.TryGetValue(operationName ?? string.Empty, out var state) && state.Passed.TryGetValue(signature, out mayRunOnIoThread);
         }
     }
 
-    /// <summary>Remembers that the rules passed this operation with variables of this signature.</summary>
-    public void RememberPassed(string? operationName, string signature)
+    /// <summary>Remembers that the rules passed this operation with variables of this signature, and where it may run.</summary>
+    public void RememberPassed(string? operationName, string signature, bool mayRunOnIoThread)
     {
         lock (_gate)
         {
             var state = State(operationName);
             if (state.Passed.Count < MaxVerdictsPerOperation)
             {
-                state.Passed.Add(signature);
+                state.Passed[signature] = mayRunOnIoThread;
             }
         }
     }
@@ -87,7 +92,7 @@ internal sealed class CachedDocument(GraphQLDocument document)
 
     private sealed class OperationState
     {
-        public HashSet<string> Passed { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, bool> Passed { get; } = new(StringComparer.Ordinal);
 
         public object? Facts { get; set; }
     }

@@ -16,7 +16,9 @@ namespace KnowledgeGraph.Api.GraphQL.Pipeline;
 /// the depth and cost limits, whose cost depends on the variables), and those only until they
 /// have passed once for the same operation and the same values of the variables they read
 /// (<see cref="LimitsInputs"/>): the options are fixed for the life of the server, so the verdict
-/// is too. Variables are still coerced on every request.
+/// is too, and so is whether the operation may run on the socket thread, which the limits rule
+/// decides from the same inputs (<see cref="RequestContext.MayRunOnIoThread"/>). Variables are
+/// still coerced on every request.
 /// </remarks>
 internal sealed class DocumentCache(IOptions<GraphQLOptions> settings) : IConfigureExecution
 {
@@ -59,9 +61,14 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> settings) : IConfig
             Interlocked.Increment(ref _hits);
             options.Document = cached.Document;
             var signature = cached.Signature(options.Variables);
-            if (cached.Passed(options.OperationName, signature))
+            if (cached.Passed(options.OperationName, signature, out var mayRunOnIoThread))
             {
                 options.ValidationRules = [];
+                if (options.UserContext is RequestContext request)
+                {
+                    request.MayRunOnIoThread = mayRunOnIoThread;
+                }
+
                 return await next(options);
             }
 
@@ -70,7 +77,7 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> settings) : IConfig
             var checkedResult = await next(options);
             if (checkedResult.Executed)
             {
-                cached.RememberPassed(options.OperationName, signature);
+                cached.RememberPassed(options.OperationName, signature, MayRunOnIoThread(options));
             }
 
             return checkedResult;
@@ -81,10 +88,12 @@ internal sealed class DocumentCache(IOptions<GraphQLOptions> settings) : IConfig
         if (result.Executed && result.Document is { } document)
         {
             var entry = new CachedDocument(document);
-            entry.RememberPassed(options.OperationName, entry.Signature(options.Variables));
+            entry.RememberPassed(options.OperationName, entry.Signature(options.Variables), MayRunOnIoThread(options));
             _documents.Set(query, entry);
         }
 
         return result;
     }
+
+    private static bool MayRunOnIoThread(ExecutionOptions options) => options.UserContext is RequestContext { MayRunOnIoThread: true };
 }

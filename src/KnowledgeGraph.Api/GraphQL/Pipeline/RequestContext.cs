@@ -22,6 +22,15 @@ internal sealed class RequestContext(IGraphStore store, GraphQLOptions options) 
     public GraphQLOptions Options { get; } = options;
 
     /// <summary>
+    /// Whether the operation may execute on the socket thread that read it (<see cref="IoThreadPolicy"/>):
+    /// set by <see cref="Protection.QueryLimitsRule"/> once it has priced a cheap query, false otherwise.
+    /// </summary>
+    public bool MayRunOnIoThread { get; set; }
+
+    /// <summary>Set by <see cref="Protection.QueryLimitsRule"/> when a field's work is not bounded by its price.</summary>
+    internal bool SelectsUnboundedWork { get; set; }
+
+    /// <summary>
     /// The loader of nodes of type <typeparamref name="T"/> by key, reading the record parts that
     /// <paramref name="field"/>'s selection needs (<see cref="SelectionParts"/>); a merged-away
     /// key loads its survivor. Fields whose selections need the same parts share a loader.

@@ -33,6 +33,17 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
     /// <summary>Metadata that marks a field as a store call of its own wherever it is (a connection's <c>aggregate</c>).</summary>
     public const string StoreFieldKey = "kg:storeField";
 
+    /// <summary>
+    /// Metadata that marks a root field as a lookup by key (<c>node</c>, <c>nodes</c>): its work,
+    /// and that of the relations below it, is bounded by its price. The other root fields are
+    /// not: a list pages by offset, and aggregates, search, paths, extraction and the change log
+    /// do work that their price does not measure.
+    /// </summary>
+    public const string LookupRootKey = "kg:lookupRoot";
+
+    /// <summary>The highest price of an operation that may execute on the socket thread that read it (<see cref="Pipeline.IoThreadPolicy"/>).</summary>
+    public const double IoThreadCostLimit = 100;
+
     private const double OtherListLength = 5;
 
     /// <summary>HotChocolate's default cost of a resolver that does I/O, and of a filter or a sort.</summary>
@@ -93,6 +104,13 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
 
     protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
     {
+        if (context.UserContext is Pipeline.RequestContext request)
+        {
+            request.MayRunOnIoThread = context.Operation.Operation == OperationType.Query
+                && !request.SelectsUnboundedWork
+                && totalComplexity <= IoThreadCostLimit;
+        }
+
         if (totalComplexity > _options.MaxComplexity)
         {
             var cost = Math.Ceiling(totalComplexity).ToString("0", CultureInfo.InvariantCulture);
@@ -116,6 +134,7 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
 
     private static FieldComplexityResult Impact(FieldImpactContext context, int defaultPageSize)
     {
+        NoteUnboundedWork(context);
         if (IsIntrospection(context.FieldDefinition.Name) || IsIntrospection(context.ParentType.Name))
         {
             // Counted, once per field selected: the schema is in memory, and how much of it
@@ -171,7 +190,7 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
         var weight = field.GetMetadata(StoreFieldKey, false) || (!insideConnection && ReachesStore(field)) ? StoreCost : 1;
         foreach (var name in new[] { "where", "order" })
         {
-            if (context.Arguments is { } arguments && arguments.TryGetValue(name, out var value) && value.Value is not null)
+            if (HasValue(context, name))
             {
                 weight += StoreCost;
             }
@@ -228,6 +247,33 @@ internal sealed class QueryLimitsRule : ComplexityValidationRule
 
     private static bool IsList(FieldType field) =>
         (field.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : field.ResolvedType) is ListGraphType;
+
+    /// <summary>
+    /// Notes on the request a field whose work its price does not bound: introspection of the
+    /// schema, a priced field or a store field of its own, a root field that is not a lookup by
+    /// key, a connection's <c>totalCount</c>, and any field with <c>where</c>, <c>order</c> or
+    /// <c>last</c> (a filter can scan a whole table; a count and a last page count the rows).
+    /// </summary>
+    private static void NoteUnboundedWork(FieldImpactContext context)
+    {
+        if (context.ValidationContext.UserContext is not Pipeline.RequestContext { SelectsUnboundedWork: false } request)
+        {
+            return;
+        }
+
+        var field = context.FieldDefinition;
+        request.SelectsUnboundedWork = field.Name is "__schema" or "__type"
+            || field.GetMetadata<double?>(CostMetadata) is not null
+            || field.GetMetadata(StoreFieldKey, false)
+            || (context.Parent is null && !IsIntrospection(field.Name) && !field.GetMetadata(LookupRootKey, false))
+            || (field.Name == "totalCount" && context.ParentType.Name.EndsWith("Connection", StringComparison.Ordinal))
+            || HasValue(context, "where")
+            || HasValue(context, "order")
+            || HasValue(context, "last");
+    }
+
+    private static bool HasValue(FieldImpactContext context, string argument) =>
+        context.Arguments is { } arguments && arguments.TryGetValue(argument, out var value) && value.Value is not null;
 
     private static bool IsIntrospection(string name) => name.StartsWith("__", StringComparison.Ordinal);
 

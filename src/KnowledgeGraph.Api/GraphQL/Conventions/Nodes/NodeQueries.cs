@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Pipeline;
+using KnowledgeGraph.Api.GraphQL.Protection;
 using KnowledgeGraph.Domain.Ids;
 using KnowledgeGraph.Domain.Model;
 
@@ -14,11 +15,13 @@ internal static class NodeQueries
         query.Field<NodeInterface>("node")
             .Description("Fetches any object by its global id; null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The global id.")
+            .WithMetadata(QueryLimitsRule.LookupRootKey, true)
             .Resolve(ctx => Load(ctx, Decode(ctx.GetArgument<string>("id"), "id")));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("Fetches objects by their global ids, in the order given; null for each id with no object.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The global ids (at most 100).")
+            .WithMetadata(QueryLimitsRule.LookupRootKey, true)
             .Resolve(ctx =>
             {
                 var ids = ctx.GetArgument<List<string>>("ids");
