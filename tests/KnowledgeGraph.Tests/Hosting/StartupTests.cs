@@ -7,16 +7,9 @@ namespace KnowledgeGraph.Tests.Hosting;
 /// <summary>What the host does at start-up: create the file, apply the schema, seed an empty store once.</summary>
 public sealed class StartupTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-startup-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _scratch = new("kg-startup");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     private const string Counts = "{ statements { totalCount } places { totalCount } articles { totalCount nodes { key } } }";
 
@@ -24,7 +17,7 @@ public sealed class StartupTests : IDisposable
     public async Task A_first_start_creates_and_seeds_the_file_and_a_restart_keeps_it_without_loading_again()
     {
         string first;
-        await using (var host = new ApiFactory(_directory))
+        await using (var host = new ApiFactory(_scratch.Path))
         {
             Assert.False(File.Exists(host.DatabasePath));
             first = (await GraphQLWire.PostAsync(host.CreateClient(), new { query = Counts })).EnsureNoErrors().Data.ToJsonString();
@@ -39,7 +32,7 @@ public sealed class StartupTests : IDisposable
             Assert.Equal(12, host.StoreCalls);
         }
 
-        await using (var restarted = new ApiFactory(_directory))
+        await using (var restarted = new ApiFactory(_scratch.Path))
         {
             var client = restarted.CreateClient();
             Assert.Equal(first, (await GraphQLWire.PostAsync(client, new { query = Counts })).EnsureNoErrors().Data.ToJsonString());
@@ -52,7 +45,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task With_seeding_off_the_store_starts_empty()
     {
-        await using var host = new ApiFactory(_directory) { Settings = { ["Seed:Enabled"] = "false" } };
+        await using var host = new ApiFactory(_scratch.Path) { Settings = { ["Seed:Enabled"] = "false" } };
         var data = (await GraphQLWire.PostAsync(host.CreateClient(), new { query = Counts })).EnsureNoErrors().Data.ToJsonString();
         Assert.Equal("{\"statements\":{\"totalCount\":0},\"places\":{\"totalCount\":0},\"articles\":{\"totalCount\":0,\"nodes\":[]}}", data);
     }
@@ -60,7 +53,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task Liveness_and_readiness_answer()
     {
-        await using var host = new ApiFactory(_directory);
+        await using var host = new ApiFactory(_scratch.Path);
         using var client = host.CreateClient();
         using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative), TestContext.Current.CancellationToken);
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);

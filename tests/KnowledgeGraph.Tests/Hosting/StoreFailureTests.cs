@@ -17,31 +17,24 @@ namespace KnowledgeGraph.Tests.Hosting;
 /// </summary>
 public sealed class StoreFailureTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-failure-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _scratch = new("kg-failure");
     private readonly LogCapture _log = new();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task A_shipped_bundle_that_does_not_import_fails_readiness_and_logs_why()
     {
-        var seed = Path.Combine(_directory, "seed");
+        var seed = Path.Combine(_scratch.Path, "seed");
         Directory.CreateDirectory(seed);
         File.Copy(Path.Combine(Seed.Directory, Seed.ArticleFile + ".txt"), Path.Combine(seed, Seed.ArticleFile + ".txt"));
         await File.WriteAllTextAsync(
             Path.Combine(seed, Seed.ArticleFile + ".json"),
             Seed.BundleJson.Replace("\"start\": 2441", "\"start\": 2442", StringComparison.Ordinal),
             Cancel);
-        await using var factory = new ApiFactory(_directory) { Settings = { ["Seed:Directory"] = seed } };
+        await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Seed:Directory"] = seed } };
         await using var host = WithLog(factory);
         using var client = host.CreateClient();
 
@@ -58,7 +51,7 @@ public sealed class StoreFailureTests : IDisposable
     [Fact]
     public async Task A_locked_SQLite_file_answers_STORE_UNAVAILABLE_and_readiness_503()
     {
-        await using var factory = new ApiFactory(_directory) { Settings = { ["Sqlite:BusyTimeout"] = "00:00:01" } };
+        await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Sqlite:BusyTimeout"] = "00:00:01" } };
         await using var host = WithLog(factory);
         using var client = host.CreateClient();
         Assert.Equal((HttpStatusCode.OK, "{\"status\":\"ready\"}"), await GetAsync(client, "/health/ready"));
@@ -90,7 +83,7 @@ public sealed class StoreFailureTests : IDisposable
     [InlineData("{ search(text: \"ceasefire\") { totalCount } }")]
     public async Task The_store_computed_fields_on_a_locked_SQLite_file_answer_STORE_UNAVAILABLE_too(string query)
     {
-        await using var factory = new ApiFactory(_directory) { Settings = { ["Sqlite:BusyTimeout"] = "00:00:01" } };
+        await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Sqlite:BusyTimeout"] = "00:00:01" } };
         await using var host = WithLog(factory);
         using var client = host.CreateClient();
         Assert.Equal((HttpStatusCode.OK, "{\"status\":\"ready\"}"), await GetAsync(client, "/health/ready"));
@@ -111,8 +104,8 @@ public sealed class StoreFailureTests : IDisposable
     [Fact]
     public async Task A_store_locked_at_start_up_is_retried_until_it_is_free()
     {
-        Directory.CreateDirectory(_directory);
-        await using var factory = new ApiFactory(_directory) { Settings = { ["Sqlite:BusyTimeout"] = "00:00:01" } };
+        Directory.CreateDirectory(_scratch.Path);
+        await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Sqlite:BusyTimeout"] = "00:00:01" } };
         var locker = await LockAsync(factory.DatabasePath);
         await using var host = WithLog(factory);
         using var client = host.CreateClient();

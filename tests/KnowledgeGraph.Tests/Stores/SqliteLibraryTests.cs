@@ -3,7 +3,6 @@ using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Tests.Stores;
 
@@ -13,18 +12,11 @@ namespace KnowledgeGraph.Tests.Stores;
 /// </summary>
 public sealed class SqliteLibraryTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-library-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _scratch = new("kg-library");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task A_read_connection_has_no_mutex_and_the_library_keeps_no_memory_statistics()
@@ -76,7 +68,7 @@ public sealed class SqliteLibraryTests : IDisposable
 
     private async Task<SqliteGraphStore> SeededAsync()
     {
-        var store = new SqliteGraphStore(Path.Combine(_directory, "library.db"));
+        var store = new SqliteGraphStore(Path.Combine(_scratch.Path, "library.db"));
         await store.InitializeAsync(Cancel);
         await new BundleImporter(store, store).ImportAsync("seed", Seed.BundleJson, Seed.ReadTextFile, Cancel);
         return store;

@@ -1,5 +1,6 @@
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using KnowledgeGraph.Tests.Infrastructure;
 
 namespace KnowledgeGraph.Tests.Stores;
 
@@ -10,23 +11,16 @@ namespace KnowledgeGraph.Tests.Stores;
 /// </summary>
 public sealed class SqliteMigrationTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-migration-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _scratch = new("kg-migration");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Columns_added_since_a_file_was_written_are_added_once_at_start_up()
     {
-        var path = Path.Combine(_directory, "old.db");
+        var path = Path.Combine(_scratch.Path, "old.db");
         using (var store = new SqliteGraphStore(path))
         {
             await store.InitializeAsync(Cancel);

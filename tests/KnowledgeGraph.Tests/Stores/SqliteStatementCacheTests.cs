@@ -16,18 +16,11 @@ namespace KnowledgeGraph.Tests.Stores;
 /// </summary>
 public sealed class SqliteStatementCacheTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-statements-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _scratch = new("kg-statements");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Repeated_lookups_compile_their_statement_once_and_reuse_it()
@@ -54,7 +47,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task Each_connection_keeps_at_most_its_bound_least_recently_used_first_out()
     {
-        await using var connection = await OpenAsync(Path.Combine(_directory, "bound.db"));
+        await using var connection = await OpenAsync(Path.Combine(_scratch.Path, "bound.db"));
         using var cache = new StatementCache(connection, capacity: 2);
         using var parameters = new SqliteCommand();
 
@@ -72,7 +65,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task SQL_longer_than_the_bound_is_compiled_for_its_call_only()
     {
-        await using var connection = await OpenAsync(Path.Combine(_directory, "long.db"));
+        await using var connection = await OpenAsync(Path.Combine(_scratch.Path, "long.db"));
         using var cache = new StatementCache(connection, capacity: 4);
         using var parameters = new SqliteCommand();
         var sql = "SELECT 7 " + new string(' ', StatementCache.MaxKeptLength);
@@ -86,7 +79,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task Parameters_are_bound_afresh_on_every_execution()
     {
-        await using var connection = await OpenAsync(Path.Combine(_directory, "parameters.db"));
+        await using var connection = await OpenAsync(Path.Combine(_scratch.Path, "parameters.db"));
         using var cache = new StatementCache(connection, capacity: 4);
         using var parameters = new SqliteCommand();
         const string Sql = "SELECT count(*) FROM json_each(@p0)";
@@ -152,7 +145,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task A_kept_statement_is_recompiled_for_a_column_added_since()
     {
-        var path = Path.Combine(_directory, "columns.db");
+        var path = Path.Combine(_scratch.Path, "columns.db");
         await using var connection = await OpenAsync(path);
         await using (var create = connection.CreateCommand())
         {
@@ -178,7 +171,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task A_statement_interrupted_by_cancellation_runs_again_from_the_cache()
     {
-        var path = Path.Combine(_directory, "interrupt.db");
+        var path = Path.Combine(_scratch.Path, "interrupt.db");
         using var reads = new ReadConnections(ConnectionString(path), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000);
         const string Count = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < @n) SELECT count(*) FROM c";
 
@@ -213,7 +206,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task Idle_connections_beyond_the_bound_are_closed()
     {
-        using var reads = new ReadConnections(ConnectionString(Path.Combine(_directory, "idle.db")), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000);
+        using var reads = new ReadConnections(ConnectionString(Path.Combine(_scratch.Path, "idle.db")), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000);
         var first = await reads.RentAsync(Cancel);
         var second = await reads.RentAsync(Cancel);
 
@@ -249,7 +242,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task Read_connections_have_the_page_cache_they_are_given()
     {
-        var path = Path.Combine(_directory, "cache.db");
+        var path = Path.Combine(_scratch.Path, "cache.db");
         using (var store = new SqliteGraphStore(path, SqliteStoreOptions.DefaultBusyTimeout, readCacheKiB: 4096))
         {
             await store.InitializeAsync(Cancel);
@@ -265,7 +258,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task The_host_gives_read_connections_the_configured_page_cache()
     {
-        await using var factory = new ApiFactory(_directory) { Settings = { ["Sqlite:ReadCacheKiB"] = "8192", ["Seed:Enabled"] = "false" } };
+        await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Sqlite:ReadCacheKiB"] = "8192", ["Seed:Enabled"] = "false" } };
         using var client = factory.CreateClient();
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancel);
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
@@ -278,7 +271,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     {
         // The host itself, started as Program starts it (the test host's deferred start can report
         // a host that failed to build as disposed instead of with its error).
-        await using var app = ProgramBuilder.Create("--Sqlite:ReadCacheKiB=0", "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_directory, "cache.db")}", "--urls=http://127.0.0.1:0").Build();
+        await using var app = ProgramBuilder.Create("--Sqlite:ReadCacheKiB=0", "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_scratch.Path, "cache.db")}", "--urls=http://127.0.0.1:0").Build();
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync(Cancel));
 
@@ -295,7 +288,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
 
     private async Task<SqliteGraphStore> SeededAsync()
     {
-        var store = new SqliteGraphStore(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"));
+        var store = new SqliteGraphStore(Path.Combine(_scratch.Path, Guid.NewGuid().ToString("N") + ".db"));
         await store.InitializeAsync(Cancel);
         await new BundleImporter(store, store).ImportAsync("seed", Seed.BundleJson, Seed.ReadTextFile, Cancel);
         return store;

@@ -1,14 +1,13 @@
 using KnowledgeGraph.Domain.Import;
 using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Tests.Stores;
 
 /// <summary>A real SQLite file per store, in a folder removed when the tests end.</summary>
 public sealed class SqliteStores : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "kg-sqlite-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchDirectory _scratch = new("kg-sqlite");
     private readonly Lazy<Task<StoreUnderTest>> _seeded;
 
     public SqliteStores() => _seeded = new(async () =>
@@ -22,7 +21,7 @@ public sealed class SqliteStores : IAsyncLifetime
 
     public async Task<StoreUnderTest> CreateAsync()
     {
-        var store = new SqliteGraphStore(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"));
+        var store = new SqliteGraphStore(Path.Combine(_scratch.Path, Guid.NewGuid().ToString("N") + ".db"));
         await store.InitializeAsync(CancellationToken.None);
         return new StoreUnderTest(store, store);
     }
@@ -31,12 +30,7 @@ public sealed class SqliteStores : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-
+        _scratch.Dispose();
         return ValueTask.CompletedTask;
     }
 }
