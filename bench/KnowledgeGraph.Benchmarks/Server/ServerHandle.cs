@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
+using KnowledgeGraph.Api.Hosting;
 
 namespace KnowledgeGraph.Benchmarks.Server;
 
@@ -38,6 +40,47 @@ internal abstract class ServerHandle : IAsyncDisposable
             : await ChildProcessServer.StartAsync(databasePath, timeStoreCalls, cancellationToken);
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>
+    /// Gives a server in a child process the gen0 budget the API ships with
+    /// (<see cref="GarbageCollection"/>), unless the environment it inherits from this run sets
+    /// one (<c>0</c>, the runtime's own budget, included).
+    /// </summary>
+    internal static void ApplyGen0Budget(IDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!environment.ContainsKey(GarbageCollection.Gen0SizeVariable) && !environment.ContainsKey(GarbageCollection.LegacyGen0SizeVariable))
+        {
+            environment[GarbageCollection.Gen0SizeVariable] = GarbageCollection.RecommendedGen0Size;
+        }
+    }
+
+    /// <summary>The gen0 budget a child process with this environment runs with, and the setting that gives it, for reports.</summary>
+    internal static string DescribeGen0Budget(IDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var name = environment.ContainsKey(GarbageCollection.Gen0SizeVariable) ? GarbageCollection.Gen0SizeVariable : GarbageCollection.LegacyGen0SizeVariable;
+        var setting = environment.TryGetValue(name, out var value) ? $"{name}={value}" : $"{name} unset";
+        return GarbageCollection.Gen0Budget(key => environment.TryGetValue(key, out var found) ? found : null) is { } bytes
+            ? string.Create(CultureInfo.InvariantCulture, $"a gen0 budget of {bytes / 1_048_576.0:0.#} MiB (`{setting}`)")
+            : $"the runtime's own gen0 budget (`{setting}`)";
+    }
+
+    /// <summary>The gen0 budget this run's servers in child processes run with, for reports.</summary>
+    public static string ChildGen0Budget()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in new[] { GarbageCollection.Gen0SizeVariable, GarbageCollection.LegacyGen0SizeVariable })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                environment[name] = value;
+            }
+        }
+
+        ApplyGen0Budget(environment);
+        return DescribeGen0Budget(environment);
+    }
 
     private sealed class InProcessServer : ServerHandle
     {
@@ -80,6 +123,8 @@ internal abstract class ServerHandle : IAsyncDisposable
             {
                 start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
             }
+
+            ApplyGen0Budget(start.Environment);
 
             start.ArgumentList.Add("serve");
             start.ArgumentList.Add("--db");

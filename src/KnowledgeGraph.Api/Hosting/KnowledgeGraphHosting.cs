@@ -153,6 +153,8 @@ public static class KnowledgeGraphHosting
     public static WebApplication MapKnowledgeGraph(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var collector = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GarbageCollection).FullName!);
+        app.Lifetime.ApplicationStarted.Register(() => GarbageCollection.LogAtStartup(collector));
 
         // Every response names its request id, the one the log and extensions.requestId use.
         app.Use((http, next) =>
