@@ -9,12 +9,12 @@ namespace KnowledgeGraph.Api.Hosting;
 /// <remarks>
 /// <para>
 /// Every GraphQL request allocates short-lived objects (a who-said-what answer about 140 KiB),
-/// and a gen0 collection runs each time the budget is used up. .NET's Server GC sizes the
-/// budget from the processor's cache, and with its dynamic adaptation (DATAS, on by default)
-/// from the size of the heap; on a machine that reports no cache size, as virtual machines
-/// often do, it falls to a few MiB, and the server collects every twenty requests or so.
-/// With a 64 MiB budget it collects about twenty times less often, and who-said-what costs
-/// 6–10 % less CPU (bench/RESULTS.md), for about 30 MiB more working set.
+/// and a gen0 collection runs each time the budget is used up. Left to itself, .NET's Server GC
+/// with its dynamic adaptation (DATAS, on by default) kept the budget small on the benchmark's
+/// machine: under who-said-what load it collected about seven times a second, and more than
+/// half of those were gen1 collections, which also promote what survives. With a 64 MiB budget
+/// it collected about three times a second, none of them gen1, and who-said-what cost 6–10 %
+/// less CPU (bench/RESULTS.md), for a larger working set.
 /// </para>
 /// <para>
 /// The runtime reads the budget once, before any code of ours runs, and only from the
