@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
@@ -17,13 +16,13 @@ internal delegate T JsonElementReader<out T, in TState>(ref Utf8JsonReader json,
 internal static class JsonColumns
 {
     /// <summary>A JSON array of strings (null elements stay null).</summary>
-    public static string[] Strings(SqliteDataReader reader, int ordinal) =>
-        Array(reader, ordinal, 0, static (ref json, _) => json.TokenType == JsonTokenType.Null ? null! : json.GetString()!);
+    public static string[] Strings(SqliteRow row, int ordinal) =>
+        Array(row, ordinal, 0, static (ref json, _) => json.TokenType == JsonTokenType.Null ? null! : json.GetString()!);
 
     /// <summary>A JSON array whose elements <paramref name="element"/> reads.</summary>
-    public static T[] Array<T, TState>(SqliteDataReader reader, int ordinal, TState state, JsonElementReader<T, TState> element)
+    public static T[] Array<T, TState>(SqliteRow row, int ordinal, TState state, JsonElementReader<T, TState> element)
     {
-        var utf8 = SQLitePCL.raw.sqlite3_column_blob(reader.Handle!, ordinal);
+        var utf8 = row.GetUtf8(ordinal);
         var json = new Utf8JsonReader(utf8);
         if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
         {

@@ -102,8 +102,9 @@ public sealed partial class SqliteGraphStore
         await using var reader = await ExecuteAsync(command, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var node = (T)map.Read(reader, 1);
-            result[reader.IsDBNull(0) ? node.Key : reader.GetString(0)] = node;
+            var row = new SqliteRow(reader);
+            var node = (T)map.Read(row, 1);
+            result[row.GetNullableString(0) ?? node.Key] = node;
         }
 
         return result;

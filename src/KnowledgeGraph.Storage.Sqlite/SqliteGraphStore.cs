@@ -103,7 +103,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
         await using var reader = await ExecuteAsync(command, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add((T)map.Read(reader, 0));
+            result.Add((T)map.Read(new SqliteRow(reader), 0));
         }
 
         return result;
@@ -154,7 +154,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
         var items = new List<T>(Math.Max(0, window.Size) + 1);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add((T)map.Read(reader, 0));
+            items.Add((T)map.Read(new SqliteRow(reader), 0));
         }
 
         return window.FromRowsWithOneMore(items, total);
@@ -224,7 +224,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
 
             if (reader.GetInt64(3) != 0)
             {
-                entry.Items.Add((T)map.Read(reader, 6));
+                entry.Items.Add((T)map.Read(new SqliteRow(reader), 6));
             }
         }
 
@@ -290,10 +290,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
         List<T>? parentRows = null;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var raw = SQLitePCL.raw.sqlite3_column_blob(reader.Handle!, 0);
+            var row = new SqliteRow(reader);
+            var raw = row.GetUtf8(0);
             if (parentRows is null || !raw.SequenceEqual(parentBytes))
             {
-                var key = reader.GetString(0);
+                var key = row.GetString(0);
                 parentBytes = raw.ToArray();
                 if (!items.TryGetValue(key, out parentRows))
                 {
@@ -301,7 +302,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
                 }
             }
 
-            parentRows.Add((T)map.Read(reader, 1));
+            parentRows.Add((T)map.Read(row, 1));
         }
 
         foreach (var key in result.Keys)

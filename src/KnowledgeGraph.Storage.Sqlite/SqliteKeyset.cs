@@ -113,7 +113,7 @@ public sealed partial class SqliteGraphStore
             }
 
             positions.Add(new SortPosition([.. keys.Select((_, i) => SqliteKeyset.Value(reader, 4 + i))]));
-            items.Add((T)map.Read(reader, 4 + keys.Length));
+            items.Add((T)map.Read(new SqliteRow(reader), 4 + keys.Length));
         }
 
         offset = Math.Min(Math.Max(offset, 0), total);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using KnowledgeGraph.Domain.Model;
 using KnowledgeGraph.Domain.Query;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
@@ -56,7 +55,7 @@ internal sealed class TableMap
     }
 
     /// <summary>Reads a record from the columns at <c>offset</c>.</summary>
-    public required Func<SqliteDataReader, int, object> Read { get; init; }
+    public required Func<SqliteRow, int, object> Read { get; init; }
 
     /// <summary>The last sort keys, making every order total.</summary>
     public string TieBreaker { get; init; } = "{a}.key";
@@ -102,13 +101,13 @@ internal static class TableMaps
         Optional = [(RecordParts.ArticleText, ", t.text", ", ''"), (RecordParts.Aliases, ", t.agencies", ", " + EmptyList)],
         Read = (r, o) => new Article(
             r.GetString(o),
-            NullableString(r, o + 1),
-            NullableString(r, o + 2),
-            NullableString(r, o + 3),
-            NullableString(r, o + 4),
+            r.GetNullableString(o + 1),
+            r.GetNullableString(o + 2),
+            r.GetNullableString(o + 3),
+            r.GetNullableString(o + 4),
             StringList(r, o + 5),
-            r.IsDBNull(o + 6) ? null : InstantText.Read(r.GetString(o + 6), r.GetInt64(o + 7)),
-            NullableString(r, o + 8),
+            r.GetNullableString(o + 6) is { } published ? InstantText.Read(published, r.GetInt64(o + 7)) : null,
+            r.GetNullableString(o + 8),
             r.GetString(o + 9)),
     };
 
@@ -121,9 +120,9 @@ internal static class TableMaps
         Read = (r, o) => new Place(
             r.GetString(o),
             r.GetString(o + 1),
-            EnumNames.FromStore<PlaceKind>(r.GetString(o + 2)),
+            EnumNames.FromStore<PlaceKind>(r.GetUtf8(o + 2)),
             StringList(r, o + 3),
-            NullableString(r, o + 4)),
+            r.GetNullableString(o + 4)),
     };
 
     public static readonly TableMap Organisation = new()
@@ -135,11 +134,11 @@ internal static class TableMaps
         Read = (r, o) => new Organisation(
             r.GetString(o),
             r.GetString(o + 1),
-            EnumNames.FromStore<OrganisationKind>(r.GetString(o + 2)),
+            EnumNames.FromStore<OrganisationKind>(r.GetUtf8(o + 2)),
             StringList(r, o + 3),
-            NullableString(r, o + 4),
-            NullableString(r, o + 5),
-            NullableString(r, o + 6)),
+            r.GetNullableString(o + 4),
+            r.GetNullableString(o + 5),
+            r.GetNullableString(o + 6)),
     };
 
     public static readonly TableMap Affiliation = new()
@@ -151,8 +150,8 @@ internal static class TableMaps
         Read = (r, o) => new Affiliation(
             r.GetString(o),
             r.GetString(o + 1),
-            NullableString(r, o + 2),
-            r.IsDBNull(o + 3) ? null : r.GetInt64(o + 3) != 0),
+            r.GetNullableString(o + 2),
+            r.GetNullableInt64(o + 3) is { } current ? current != 0 : null),
     };
 
     public static readonly TableMap Person = new()
@@ -175,7 +174,7 @@ internal static class TableMaps
                 JsonColumns.Leave(ref a);
                 return affiliation;
             });
-            return new Person(key, r.GetString(o + 1), StringList(r, o + 2), NullableString(r, o + 3), affiliations);
+            return new Person(key, r.GetString(o + 1), StringList(r, o + 2), r.GetNullableString(o + 3), affiliations);
         },
     };
 
@@ -193,8 +192,8 @@ internal static class TableMaps
         Read = (r, o) => new Negotiation(
             r.GetString(o),
             r.GetString(o + 1),
-            EnumNames.FromStore<NegotiationStatus>(r.GetString(o + 2)),
-            NullableString(r, o + 3),
+            EnumNames.FromStore<NegotiationStatus>(r.GetUtf8(o + 2)),
+            r.GetNullableString(o + 3),
             StringList(r, o + 4),
             JsonColumns.Array(r, o + 5, 0, static (ref n, _) =>
             {
@@ -220,20 +219,20 @@ internal static class TableMaps
         Optional = [(RecordParts.StatementAbout, StatementAbout, EmptyList), (RecordParts.StatementEvidence, StatementEvidence, EmptyList)],
         Read = (r, o) =>
         {
-            SpeakerRef? speaker = !r.IsDBNull(o + 4) ? new SpeakerRef(SpeakerType.Person, r.GetString(o + 4))
-                : !r.IsDBNull(o + 5) ? new SpeakerRef(SpeakerType.Organisation, r.GetString(o + 5))
+            SpeakerRef? speaker = r.GetNullableString(o + 4) is { } person ? new SpeakerRef(SpeakerType.Person, person)
+                : r.GetNullableString(o + 5) is { } organisation ? new SpeakerRef(SpeakerType.Organisation, organisation)
                 : null;
             return new Statement(
                 r.GetString(o),
                 r.GetString(o + 1),
-                EnumNames.FromStore<StatementKind>(r.GetString(o + 2)),
+                EnumNames.FromStore<StatementKind>(r.GetUtf8(o + 2)),
                 r.GetInt64(o + 3) != 0,
                 speaker,
-                NullableString(r, o + 6),
-                r.IsDBNull(o + 7) ? null : DateText.Read(r.GetString(o + 7)),
+                r.GetNullableString(o + 6),
+                r.IsDBNull(o + 7) ? null : DateText.Read(r.GetUtf8(o + 7)),
                 StringList(r, o + 10),
-                NullableString(r, o + 8),
-                NullableString(r, o + 9),
+                r.GetNullableString(o + 8),
+                r.GetNullableString(o + 9),
                 JsonColumns.Array(r, o + 11, 0, static (ref e, _) =>
                 {
                     JsonColumns.Enter(ref e);
@@ -247,7 +246,7 @@ internal static class TableMaps
                 }))
             {
                 Retraction = r.GetInt64(o + 12) != 0
-                    ? new Retraction(r.IsDBNull(o + 13) ? string.Empty : r.GetString(o + 13), r.IsDBNull(o + 14) ? DateTimeOffset.UnixEpoch : InstantText.Read(r.GetString(o + 14), 0))
+                    ? new Retraction(r.GetNullableString(o + 13) ?? string.Empty, r.IsDBNull(o + 14) ? DateTimeOffset.UnixEpoch : InstantText.Read(r.GetString(o + 14), 0))
                     : null,
             };
         },
@@ -337,7 +336,5 @@ internal static class TableMaps
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };
 
-    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
-
-    private static string[] StringList(SqliteDataReader r, int ordinal) => JsonColumns.Strings(r, ordinal);
+    private static string[] StringList(SqliteRow r, int ordinal) => JsonColumns.Strings(r, ordinal);
 }

@@ -15,4 +15,16 @@ public static class DateText
 
     /// <summary>The date <paramref name="text"/> spells; throws <see cref="FormatException"/> on anything but <c>yyyy-MM-dd</c>.</summary>
     public static DateOnly Read(string text) => DateOnly.ParseExact(text, Format, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <see cref="Read(string)"/> for the UTF-8 bytes a store holds, without making a string of
+    /// them; throws <see cref="FormatException"/> on anything but <c>yyyy-MM-dd</c>.
+    /// </summary>
+    public static DateOnly Read(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> chars = stackalloc char[Format.Length];
+        return utf8.Length == Format.Length && System.Text.Ascii.ToUtf16(utf8, chars, out _) == System.Buffers.OperationStatus.Done
+            ? DateOnly.ParseExact(chars, Format, CultureInfo.InvariantCulture)
+            : throw new FormatException($"'{System.Text.Encoding.UTF8.GetString(utf8)}' is not a date written yyyy-MM-dd.");
+    }
 }

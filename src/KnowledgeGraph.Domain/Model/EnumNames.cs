@@ -31,6 +31,27 @@ public static class EnumNames
             ? value
             : throw new InvalidDataException($"The store holds '{wire}', which is not a {typeof(T).Name}.");
 
+    /// <summary>
+    /// <see cref="FromStore{T}(string)"/> for a wire name given as the UTF-8 bytes a store holds,
+    /// without making a string of it.
+    /// </summary>
+    public static T FromStore<T>(ReadOnlySpan<byte> utf8)
+        where T : struct, Enum
+    {
+        // Every wire name is short ASCII; anything longer or not ASCII is no wire name.
+        Span<char> chars = stackalloc char[MaxStackName];
+        if (utf8.Length <= MaxStackName
+            && System.Text.Ascii.ToUtf16(utf8, chars, out var written) == System.Buffers.OperationStatus.Done
+            && Names<T>.ValuesBySpan.TryGetValue(chars[..written], out var value))
+        {
+            return value;
+        }
+
+        return FromStore<T>(Encoding.UTF8.GetString(utf8));
+    }
+
+    private const int MaxStackName = 64;
+
     /// <summary>The enum value with this wire name, if any.</summary>
     public static bool TryFromWire<T>(string? wire, out T value)
         where T : struct, Enum
@@ -67,5 +88,7 @@ public static class EnumNames
         public static readonly FrozenDictionary<T, string> Wire = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => Spell(v.ToString()));
 
         public static readonly FrozenDictionary<string, T> Values = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => Wire[v], v => v, StringComparer.Ordinal);
+
+        public static readonly FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> ValuesBySpan = Values.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }
