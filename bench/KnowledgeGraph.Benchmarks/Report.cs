@@ -94,19 +94,19 @@ internal static class Report
             md.AppendLine(c, $"Corpus (seed {size.Load.Seed}): {counts.Statements:N0} statements, {counts.Articles:N0} articles, {counts.Evidence:N0} evidence spans, {counts.StatementAbout:N0} statement–place links, {counts.Responses:N0} responses, {counts.People:N0} people, {counts.Affiliations:N0} affiliations, {counts.Organisations:N0} organisations, {counts.Places:N0} places, {counts.Negotiations:N0} negotiations.");
             md.AppendLine(c, $"Load: {size.Load.Elapsed.TotalSeconds:F1} s through `IGraphStoreAdmin.ImportAsync` in {size.Load.Batches} batches of {size.Load.ChunkStatements:N0} statements, peak working set {size.Load.PeakWorkingSetBytes / 1_048_576.0:N0} MiB, database {size.Load.DatabaseBytes / 1_048_576.0:N0} MiB{(size.LoadReused ? " (loaded by an earlier run and reused)" : string.Empty)}.");
             md.AppendLine();
-            md.AppendLine("| workload | req/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | server p50 / p99 ms | alloc/req | store calls/req | server CPU ms/req | store CPU ms/req | errors |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| workload | req/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | server p50 / p99 ms | alloc/req | GCs gen0 / 1 / 2, paused | store calls/req | server CPU ms/req | store CPU ms/req | errors |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             var bare = size.Results.FirstOrDefault(r => r.Workload == Workloads.Bare);
             foreach (var r in size.Results)
             {
                 var ratio = bare is null || bare.RequestsPerSecond == 0 ? "–" : (r.RequestsPerSecond / bare.RequestsPerSecond).ToString("P0", c);
                 var trips = r.MinRoundTrips == r.MaxRoundTrips ? r.MinRoundTrips.ToString(c) : $"{r.RoundTripsPerRequest:F2} ({r.MinRoundTrips}–{r.MaxRoundTrips})";
-                md.AppendLine(c, $"| {r.Workload} | {r.RequestsPerSecond:N0} | {ratio} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.ServerP50Ms:F2} / {r.ServerP99Ms:F2} | {Bytes(r.AllocatedBytesPerRequest)} | {trips} | {r.ServerCpuMsPerRequest:F3} | {r.StoreMsPerRequest:F3} | {r.Errors} |");
+                md.AppendLine(c, $"| {r.Workload} | {r.RequestsPerSecond:N0} | {ratio} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.ServerP50Ms:F2} / {r.ServerP99Ms:F2} | {Bytes(r.AllocatedBytesPerRequest)} | {Collections(r)} | {trips} | {r.ServerCpuMsPerRequest:F3} | {r.StoreMsPerRequest:F3} | {r.Errors} |");
             }
 
             if (size.StatementStatsUnavailable is { } why)
             {
-                md.AppendLine(c, $"| {Workloads.StatementStats} | {why} | | | | | | | | | | | |");
+                md.AppendLine(c, $"| {Workloads.StatementStats} | {why} | | | | | | | | | | | | |");
             }
 
             AppendPeer(md, options, size);
@@ -222,6 +222,11 @@ internal static class Report
     private static LoadResult? Find(SizeResult size, string workload) => size.Results.FirstOrDefault(r => r.Workload == workload);
 
     private static string YesNo(bool reached) => reached ? "**yes**" : "**no**";
+
+    /// <summary>The server's collections by generation during the measured run, and the share of it spent paused for them.</summary>
+    private static string Collections(LoadResult r) => r.HasServerCounters
+        ? string.Create(CultureInfo.InvariantCulture, $"{r.Gen0Collections} / {r.Gen1Collections} / {r.Gen2Collections}, {r.GcPauseShare:P1}")
+        : "–";
 
     private static string Bytes(double bytes) => bytes >= 1024 * 1024
         ? (bytes / 1_048_576).ToString("F2", CultureInfo.InvariantCulture) + " MiB"

@@ -45,6 +45,12 @@ internal sealed record LoadResult(
     public const string Api = "API";
     public const string Peer = "peer";
 
+    /// <summary>The time the server was paused for garbage collection during the measured run, in ms (the API's only).</summary>
+    public double GcPauseMs { get; init; }
+
+    /// <summary>The share of the measured wall time the server spent paused for garbage collection.</summary>
+    public double GcPauseShare => Seconds == 0 ? 0 : GcPauseMs / (Seconds * 1000);
+
     /// <summary>Each measured request's latency in stopwatch ticks, sorted (for pooling runs).</summary>
     public long[] LatencyTicks { get; init; } = [];
 
@@ -98,6 +104,7 @@ internal sealed record LoadResult(
             runs.Select(r => r.FirstError).FirstOrDefault(e => e is not null))
         {
             Server = first.Server,
+            GcPauseMs = runs.Sum(r => r.GcPauseMs),
             LatencyTicks = latencies,
             ServerLatencyBuckets = buckets,
         };
@@ -208,6 +215,7 @@ internal sealed class LoadRunner(HttpClient client, Func<CancellationToken, Task
             phase.FirstError)
         {
             Server = server,
+            GcPauseMs = after.GcPauseMilliseconds - before.GcPauseMilliseconds,
             LatencyTicks = latencies,
             ServerLatencyBuckets = serverLatency,
         };

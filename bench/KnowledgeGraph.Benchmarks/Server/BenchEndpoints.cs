@@ -18,7 +18,8 @@ namespace KnowledgeGraph.Benchmarks.Server;
 /// workload (<c>IGraphStore.GetAsync&lt;Person&gt;</c> for one key) written as the same JSON
 /// shape, with no GraphQL and no endpoint routing in between;</item>
 /// <item><c>GET /bench/stats</c> — the server process's counters (allocated bytes, CPU time,
-/// store calls and their CPU time, collections, a histogram of server-side latency), read
+/// store calls and their CPU time, collections and the time paused for them, a histogram of
+/// server-side latency), read
 /// before and after each measured run.</item>
 /// </list>
 /// </summary>
@@ -102,7 +103,10 @@ internal sealed class BenchEndpoints : IStartupFilter
             GC.CollectionCount(1),
             GC.CollectionCount(2),
             process.WorkingSet64,
-            LatencyHistogram.Snapshot());
+            LatencyHistogram.Snapshot())
+        {
+            GcPauseMilliseconds = GC.GetTotalPauseDuration().TotalMilliseconds,
+        };
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, stats, cancellationToken: context.RequestAborted);
     }
@@ -118,4 +122,8 @@ internal sealed record ServerStats(
     int Gen1Collections,
     int Gen2Collections,
     long WorkingSetBytes,
-    long[] LatencyBuckets);
+    long[] LatencyBuckets)
+{
+    /// <summary>The time the process has spent paused for garbage collection since it started (the API's only).</summary>
+    public double GcPauseMilliseconds { get; init; }
+}

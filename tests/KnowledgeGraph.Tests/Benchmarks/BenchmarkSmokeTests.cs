@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using KnowledgeGraph.Benchmarks;
 using KnowledgeGraph.Benchmarks.Corpus;
 using KnowledgeGraph.Benchmarks.Load;
@@ -105,6 +106,32 @@ public sealed class BenchmarkSmokeTests : IDisposable
 
         Assert.Null(await BenchmarkRun.ProbeStatementStatsAsync(runner, Cancel));
         Assert.Equal(2, await BenchmarkRun.CheckAsync(runner, Workloads.Stats(), 0, Cancel));
+
+        // The server's counters include its collections and the time paused for them: a
+        // collection between two readings shows in both.
+        var before = await client.GetFromJsonAsync<ServerStats>(BenchEndpoints.StatsPath, Cancel);
+        GC.Collect();
+        var after = await client.GetFromJsonAsync<ServerStats>(BenchEndpoints.StatsPath, Cancel);
+        Assert.True(after!.Gen0Collections > before!.Gen0Collections, $"gen0 collections {before.Gen0Collections} then {after.Gen0Collections}");
+        Assert.True(after.Gen2Collections > before.Gen2Collections, $"gen2 collections {before.Gen2Collections} then {after.Gen2Collections}");
+        Assert.True(after.GcPauseMilliseconds > before.GcPauseMilliseconds, $"paused {before.GcPauseMilliseconds} ms then {after.GcPauseMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Pooled_runs_add_up_their_collections_and_pauses_and_the_pause_is_a_share_of_the_measured_time()
+    {
+        static LoadResult Run(int requests, double seconds, int gen0, int gen1, double pausedMs) =>
+            new(Workloads.WhoSaidWhat, 32, requests, 0, seconds, requests / seconds, 1, 2, 3, 4, 6, 6, 6, 1024, 0.9, 0.4, 6, gen0, gen1, 0, 1, 3, null)
+            {
+                GcPauseMs = pausedMs,
+            };
+
+        var pooled = LoadResult.Pool([Run(1_000, 4, 10, 1, 100), Run(3_000, 6, 20, 0, 150)]);
+
+        Assert.Equal((30, 1, 0), (pooled.Gen0Collections, pooled.Gen1Collections, pooled.Gen2Collections));
+        Assert.Equal(250, pooled.GcPauseMs);
+        Assert.Equal(0.025, pooled.GcPauseShare, precision: 12);
+        Assert.Equal(0.025, Run(1_000, 4, 10, 1, 100).GcPauseShare, precision: 12);
     }
 
     public void Dispose()
