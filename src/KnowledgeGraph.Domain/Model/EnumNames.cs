@@ -6,6 +6,9 @@ namespace KnowledgeGraph.Domain.Model;
 /// <summary>The wire names of the model's enums: SCREAMING_SNAKE_CASE, as GraphQL and the import format spell them.</summary>
 public static class EnumNames
 {
+    /// <summary>The longest wire name read without a string (every wire name is far shorter).</summary>
+    private const int MaxStackName = 64;
+
     /// <summary><c>IntelligenceAgency</c> → <c>INTELLIGENCE_AGENCY</c>.</summary>
     public static string ToWire<T>(T value)
         where T : struct, Enum =>
@@ -49,8 +52,6 @@ public static class EnumNames
 
         return FromStore<T>(Encoding.UTF8.GetString(utf8));
     }
-
-    private const int MaxStackName = 64;
 
     /// <summary>The enum value with this wire name, if any.</summary>
     public static bool TryFromWire<T>(string? wire, out T value)
