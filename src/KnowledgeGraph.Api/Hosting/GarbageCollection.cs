@@ -14,7 +14,7 @@ namespace KnowledgeGraph.Api.Hosting;
 /// machine: under who-said-what load it collected about seven times a second, and more than
 /// half of those were gen1 collections, which also promote what survives. With a 64 MiB budget
 /// it collected about three times a second, none of them gen1, and who-said-what cost 6–10 %
-/// less CPU (bench/RESULTS.md), for a larger working set.
+/// less CPU (bench/RESULTS.md), for a working set about 55 MiB larger under sustained load.
 /// </para>
 /// <para>
 /// The runtime reads the budget once, before any code of ours runs, and only from the
