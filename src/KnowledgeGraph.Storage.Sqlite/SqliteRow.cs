@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Storage.Sqlite;
 /// Microsoft.Data.Sqlite reads a column with two or three calls into SQLite (its type, then
 /// its value and length), and each call takes and releases a reference on the statement's
 /// <see cref="SafeHandle"/> and switches the thread into native code and back. A who-said-what
-/// request reads about a thousand columns that way. The statement cannot be finalized while
+/// request reads some 650 columns that way. The statement cannot be finalized while
 /// its reader stands on a row, so a row is read here through the raw pointer: a text column in
 /// two calls (its text, whose null pointer is SQL NULL, then its length), and the calls skip
 /// the GC transition, as they return at once, never block and never call back into .NET.
