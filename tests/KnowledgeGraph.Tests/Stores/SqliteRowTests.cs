@@ -12,14 +12,8 @@ public sealed class SqliteRowTests
     private const string Row = "SELECT NULL, '', 'Zoë Quillane — “quoted”', 42, -7, '2024-02-29', 3.5";
 
     [Fact]
-    public void Text_integers_and_null_read_as_the_reader_reads_them()
+    public void Text_integers_and_null_read_as_the_reader_reads_them() => OnRow(reader =>
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Row;
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
         var row = new SqliteRow(reader);
 
         Assert.Equal(
@@ -39,10 +33,20 @@ public sealed class SqliteRowTests
         Assert.Equal(42L, row.GetInt64(3));
         Assert.Equal(-7L, row.GetNullableInt64(4));
         Assert.Equal(reader.GetInt64(5), row.GetInt64(5)); // text converted by SQLite, as the reader converts it
-    }
+    });
 
     [Fact]
-    public void A_required_value_that_is_null_is_an_invalid_cast_naming_the_column()
+    public void A_required_value_that_is_null_is_an_invalid_cast_naming_the_column() => OnRow(reader =>
+    {
+        foreach (var read in new Action[] { () => new SqliteRow(reader).GetString(0), () => new SqliteRow(reader).GetInt64(0), () => new SqliteRow(reader).GetUtf8(0) })
+        {
+            var error = Assert.Throws<InvalidCastException>(read);
+            Assert.Equal("Column 0 holds NULL where a value is required.", error.Message);
+        }
+    });
+
+    /// <summary>Runs <paramref name="read"/> with a real reader standing on the one row of <see cref="Row"/>.</summary>
+    private static void OnRow(Action<SqliteDataReader> read)
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
@@ -50,11 +54,6 @@ public sealed class SqliteRowTests
         command.CommandText = Row;
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
-
-        foreach (var read in new Action[] { () => new SqliteRow(reader).GetString(0), () => new SqliteRow(reader).GetInt64(0), () => new SqliteRow(reader).GetUtf8(0) })
-        {
-            var error = Assert.Throws<InvalidCastException>(read);
-            Assert.Equal("Column 0 holds NULL where a value is required.", error.Message);
-        }
+        read(reader);
     }
 }
