@@ -65,8 +65,19 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
     /// each read connection with a page cache of <paramref name="readCacheKiB"/> KiB.
     /// </summary>
     public SqliteGraphStore(string path, TimeSpan busyTimeout, int readCacheKiB)
+        : this(path, busyTimeout, readCacheKiB, SqliteStoreOptions.DefaultMemoryMapMiB)
+    {
+    }
+
+    /// <summary>
+    /// Opens the database at <paramref name="path"/> (see <see cref="SqliteGraphStore(string, TimeSpan)"/>),
+    /// each read connection with a page cache of <paramref name="readCacheKiB"/> KiB and the first
+    /// <paramref name="memoryMapMiB"/> MiB of the file mapped into memory (0: none).
+    /// </summary>
+    public SqliteGraphStore(string path, TimeSpan busyTimeout, int readCacheKiB, int memoryMapMiB)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(readCacheKiB);
+        ArgumentOutOfRangeException.ThrowIfNegative(memoryMapMiB);
         ArgumentException.ThrowIfNullOrEmpty(path);
         SqliteLibrary.EnsureConfigured();
         var full = Path.GetFullPath(path);
@@ -80,7 +91,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IGraphStoreAdmin, ID
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
         FilePath = full;
-        _reads = new ReadConnections(_connectionString, ReadConnectionsKept, StatementsKeptPerConnection, readCacheKiB);
+        _reads = new ReadConnections(_connectionString, ReadConnectionsKept, StatementsKeptPerConnection, readCacheKiB, memoryMapMiB * 1_048_576L);
     }
 
     /// <summary>The database file.</summary>

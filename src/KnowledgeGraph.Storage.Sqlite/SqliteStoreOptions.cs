@@ -25,4 +25,16 @@ public sealed class SqliteStoreOptions
     /// file. Connections fill their cache only as they read, and at most a few are kept per core.
     /// </summary>
     public int ReadCacheKiB { get; set; } = DefaultReadCacheKiB;
+
+    /// <summary>How much of the file each read connection maps into memory by default, in MiB.</summary>
+    public const int DefaultMemoryMapMiB = 2048;
+
+    /// <summary>
+    /// How much of the file, from its start, each read connection maps into memory, in MiB
+    /// (<c>PRAGMA mmap_size</c>); 0 reads every page with a system call instead. A mapped page is
+    /// read where the operating system already caches it, without a copy into the connection's
+    /// page cache, and the mapping is one for all connections. SQLite maps at most its compiled
+    /// limit, 2 GiB less 64 KiB in the bundled build; the rest of a larger file is read as before.
+    /// </summary>
+    public int MemoryMapMiB { get; set; } = DefaultMemoryMapMiB;
 }

@@ -123,8 +123,9 @@ internal sealed class NodePeer : IAsyncDisposable
         start.Environment["PEER_HOST"] = "127.0.0.1";
         start.Environment["PEER_PORT"] = "0";
         start.Environment["PEER_WORKERS"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // The same page cache per connection as the API's read connections.
+        // The same page cache and memory map per connection as the API's read connections.
         start.Environment["PEER_CACHE_SIZE_KIB"] = KnowledgeGraph.Storage.Sqlite.SqliteStoreOptions.DefaultReadCacheKiB.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PEER_MMAP_SIZE"] = (KnowledgeGraph.Storage.Sqlite.SqliteStoreOptions.DefaultMemoryMapMiB * 1_048_576L).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = Process.Start(start) ?? throw new InvalidOperationException("The peer did not start.");
         var errors = new StringBuilder();
         _ = Task.Run(async () =>
@@ -156,7 +157,7 @@ internal sealed class NodePeer : IAsyncDisposable
                         }
                     }, CancellationToken.None);
 
-                    // "PEER-READY http://127.0.0.1:PORT/graphql (graphql-http, statement cache on, page cache 32768 KiB)"
+                    // "PEER-READY http://127.0.0.1:PORT/graphql (graphql-http, statement cache on, page cache 32768 KiB, memory map 2147418112 bytes)"
                     var rest = line[ReadyLine.Length..];
                     var space = rest.IndexOf(' ', StringComparison.Ordinal);
                     var url = new Uri(space < 0 ? rest : rest[..space]);

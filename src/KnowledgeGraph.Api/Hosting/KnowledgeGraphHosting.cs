@@ -62,7 +62,13 @@ public static class KnowledgeGraphHosting
                             $"Sqlite:ReadCacheKiB (KG_SQLITE__READCACHEKIB) is the page cache of each read connection in KiB and must be at least 1; it is {sqlite.ReadCacheKiB}.");
                     }
 
-                    return new SqliteGraphStore(full, sqlite.BusyTimeout, sqlite.ReadCacheKiB);
+                    if (sqlite.MemoryMapMiB < 0)
+                    {
+                        throw new InvalidOperationException(
+                            $"Sqlite:MemoryMapMiB (KG_SQLITE__MEMORYMAPMIB) is how much of the file read connections map into memory in MiB and must be 0 (none) or more; it is {sqlite.MemoryMapMiB}.");
+                    }
+
+                    return new SqliteGraphStore(full, sqlite.BusyTimeout, sqlite.ReadCacheKiB, sqlite.MemoryMapMiB);
                 });
                 services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
                 services.AddSingleton<IGraphStoreAdmin>(sp => sp.GetRequiredService<SqliteGraphStore>());

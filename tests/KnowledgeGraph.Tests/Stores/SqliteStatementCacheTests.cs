@@ -172,7 +172,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     public async Task A_statement_interrupted_by_cancellation_runs_again_from_the_cache()
     {
         var path = Path.Combine(_scratch.Path, "interrupt.db");
-        using var reads = new ReadConnections(ConnectionString(path), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000);
+        using var reads = new ReadConnections(ConnectionString(path), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000, mapBytes: 0);
         const string Count = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < @n) SELECT count(*) FROM c";
 
         // A call that ends normally first: the interrupt must work on a connection given back before.
@@ -206,7 +206,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task Idle_connections_beyond_the_bound_are_closed()
     {
-        using var reads = new ReadConnections(ConnectionString(Path.Combine(_scratch.Path, "idle.db")), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000);
+        using var reads = new ReadConnections(ConnectionString(Path.Combine(_scratch.Path, "idle.db")), maxIdle: 1, statementsPerConnection: 4, cacheKiB: 2000, mapBytes: 0);
         var first = await reads.RentAsync(Cancel);
         var second = await reads.RentAsync(Cancel);
 
@@ -256,6 +256,54 @@ public sealed class SqliteStatementCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_connections_map_as_much_of_the_file_as_they_are_given()
+    {
+        var path = Path.Combine(_scratch.Path, "map.db");
+        using (var store = new SqliteGraphStore(path, SqliteStoreOptions.DefaultBusyTimeout, readCacheKiB: 4096, memoryMapMiB: 16))
+        {
+            await store.InitializeAsync(Cancel);
+            Assert.Equal(16L * 1_048_576, await MapSizeAsync(store));
+        }
+
+        using (var store = new SqliteGraphStore(path, SqliteStoreOptions.DefaultBusyTimeout, readCacheKiB: 4096, memoryMapMiB: 0))
+        {
+            Assert.Equal(0L, await MapSizeAsync(store));
+        }
+
+        // The default asks for 2 GiB; the bundled SQLite maps at most its compiled limit,
+        // SQLITE_MAX_MMAP_SIZE = 0x7fff0000 (2 GiB less 64 KiB).
+        using (var store = new SqliteGraphStore(path))
+        {
+            Assert.Equal(0x7fff0000L, await MapSizeAsync(store));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteGraphStore(path, SqliteStoreOptions.DefaultBusyTimeout, readCacheKiB: 4096, memoryMapMiB: -1));
+    }
+
+    [Fact]
+    public async Task The_host_maps_as_much_of_the_file_as_configured()
+    {
+        await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Sqlite:MemoryMapMiB"] = "64", ["Seed:Enabled"] = "false" } };
+        using var client = factory.CreateClient();
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+
+        Assert.Equal(64L * 1_048_576, await MapSizeAsync(factory.Services.GetRequiredService<SqliteGraphStore>()));
+    }
+
+    [Fact]
+    public async Task A_negative_memory_map_stops_the_host_saying_which_setting_is_wrong()
+    {
+        await using var app = ProgramBuilder.Create("--Sqlite:MemoryMapMiB=-1", "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_scratch.Path, "map.db")}", "--urls=http://127.0.0.1:0").Build();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync(Cancel));
+
+        Assert.Equal(
+            "Sqlite:MemoryMapMiB (KG_SQLITE__MEMORYMAPMIB) is how much of the file read connections map into memory in MiB and must be 0 (none) or more; it is -1.",
+            failure.Message);
+    }
+
+    [Fact]
     public async Task The_host_gives_read_connections_the_configured_page_cache()
     {
         await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Sqlite:ReadCacheKiB"] = "8192", ["Seed:Enabled"] = "false" } };
@@ -280,10 +328,14 @@ public sealed class SqliteStatementCacheTests : IDisposable
             failure.Message);
     }
 
-    private static async Task<long> CacheSizeAsync(SqliteGraphStore store)
+    private static Task<long> CacheSizeAsync(SqliteGraphStore store) => PragmaAsync(store, "PRAGMA cache_size");
+
+    private static Task<long> MapSizeAsync(SqliteGraphStore store) => PragmaAsync(store, "PRAGMA mmap_size");
+
+    private static async Task<long> PragmaAsync(SqliteGraphStore store, string pragma)
     {
         await using var connection = await store.Reads.RentAsync(Cancel);
-        return (long)(await connection.Command("PRAGMA cache_size").ExecuteScalarAsync(Cancel))!;
+        return (long)(await connection.Command(pragma).ExecuteScalarAsync(Cancel))!;
     }
 
     private async Task<SqliteGraphStore> SeededAsync()
