@@ -6,16 +6,33 @@ using KnowledgeGraph.Benchmarks.Server;
 
 namespace KnowledgeGraph.Benchmarks.Profile;
 
-/// <summary>One reading of the server's resident memory during a soak.</summary>
-internal sealed record MemorySample(double Seconds, long WorkingSetBytes);
+/// <summary>
+/// One reading of the server's resident memory during a soak: all of it, and its anonymous part
+/// (the heaps; a file the server maps, such as SQLite's database, counts only in the total).
+/// </summary>
+internal sealed record MemorySample(double Seconds, long WorkingSetBytes, long AnonymousBytes = 0)
+{
+    public static MemorySample Read(double seconds, int pid)
+    {
+        var resident = ProcStat.Resident(pid);
+        return new MemorySample(seconds, resident.Total, resident.Anonymous);
+    }
+}
 
 /// <summary>What a soak measured: the load, the samples, the peak and the trend.</summary>
 internal sealed record SoakResult(LoadResult Load, IReadOnlyList<MemorySample> Samples, double SettleSeconds)
 {
     public long PeakBytes => Samples.Count == 0 ? 0 : Samples.Max(s => s.WorkingSetBytes);
 
+    /// <summary>The peak of the anonymous part alone.</summary>
+    public long PeakAnonymousBytes => Samples.Count == 0 ? 0 : Samples.Max(s => s.AnonymousBytes);
+
     /// <summary>The least-squares slope of the working set over the samples after the settling time, in MiB per minute.</summary>
     public double SlopeMiBPerMinute => MemorySoak.Slope(Samples.Where(s => s.Seconds >= SettleSeconds).ToList());
+
+    /// <summary>The same slope of the anonymous part alone.</summary>
+    public double AnonymousSlopeMiBPerMinute =>
+        MemorySoak.Slope(Samples.Where(s => s.Seconds >= SettleSeconds).Select(s => s with { WorkingSetBytes = s.AnonymousBytes }).ToList());
 }
 
 /// <summary>
@@ -43,9 +60,11 @@ internal static class MemorySoak
             using var timer = new PeriodicTimer(every);
             do
             {
-                var sample = new MemorySample(Stopwatch.GetElapsedTime(started).TotalSeconds, ProcStat.WorkingSetBytes(pid));
+                var sample = MemorySample.Read(Stopwatch.GetElapsedTime(started).TotalSeconds, pid);
                 samples.Add(sample);
-                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {sample.Seconds,6:F0} s  working set {sample.WorkingSetBytes / 1_048_576.0,8:N1} MiB"));
+                await log.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {sample.Seconds,6:F0} s  working set {sample.WorkingSetBytes / 1_048_576.0,8:N1} MiB, anonymous {sample.AnonymousBytes / 1_048_576.0,8:N1} MiB"));
             }
             while (await NextAsync(timer, stop.Token));
         }, CancellationToken.None);
@@ -61,7 +80,7 @@ internal static class MemorySoak
             await sampler;
         }
 
-        samples.Add(new MemorySample(Stopwatch.GetElapsedTime(started).TotalSeconds, ProcStat.WorkingSetBytes(pid)));
+        samples.Add(MemorySample.Read(Stopwatch.GetElapsedTime(started).TotalSeconds, pid));
         return new SoakResult(result, samples, Math.Min(settle.TotalSeconds, result.Seconds / 3));
     }
 
@@ -87,10 +106,13 @@ internal static class MemorySoak
         var c = CultureInfo.InvariantCulture;
         var r = soak.Load;
         var text = new StringBuilder();
-        text.AppendLine(c, $"| statements | workload | seconds | requests | req/s | p99 ms | errors | samples | first MiB | peak MiB | last MiB | slope after {soak.SettleSeconds:F0} s |");
-        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine(c, $"| statements | workload | seconds | requests | req/s | p99 ms | errors | samples | first MiB | peak MiB | last MiB | slope after {soak.SettleSeconds:F0} s | peak anonymous MiB | anonymous slope |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         text.AppendLine(c, $"| {statements:N0} | {workload} | {r.Seconds:F0} | {r.Requests:N0} | {r.RequestsPerSecond:N0} | {r.P99Ms:F2} | {r.Errors} | {soak.Samples.Count} | "
-            + $"{Mib(soak.Samples[0].WorkingSetBytes)} | **{Mib(soak.PeakBytes)}** | {Mib(soak.Samples[^1].WorkingSetBytes)} | **{soak.SlopeMiBPerMinute:+0.00;-0.00;0.00} MiB/min** |");
+            + $"{Mib(soak.Samples[0].WorkingSetBytes)} | **{Mib(soak.PeakBytes)}** | {Mib(soak.Samples[^1].WorkingSetBytes)} | **{soak.SlopeMiBPerMinute:+0.00;-0.00;0.00} MiB/min** | "
+            + $"{Mib(soak.PeakAnonymousBytes)} | {soak.AnonymousSlopeMiBPerMinute:+0.00;-0.00;0.00} MiB/min |");
+        text.AppendLine();
+        text.AppendLine("Anonymous memory is the heaps, the garbage collector's among them; the working set also counts the file-backed pages the server maps, its binaries and the part of the database SQLite maps (`Sqlite:MemoryMapMiB`), which are the operating system's file cache.");
         return text.ToString();
     }
 

@@ -42,7 +42,15 @@ internal static class ProcStat
     }
 
     /// <summary>The resident set (VmRSS) of <paramref name="pid"/> and its live children, in bytes; 0 when unreadable.</summary>
-    public static long WorkingSetBytes(int pid)
+    public static long WorkingSetBytes(int pid) => Resident(pid).Total;
+
+    /// <summary>
+    /// The resident set of <paramref name="pid"/> and its live children (VmRSS), with its anonymous
+    /// part (RssAnon: the heaps, the GC's among them) and its file-backed part (RssFile: the
+    /// binaries and any mapped file, such as a database SQLite maps; pages the operating system
+    /// caches anyway and can drop). Zeros where <c>/proc</c> cannot be read.
+    /// </summary>
+    public static ResidentMemory Resident(int pid)
     {
         var total = Rss(pid);
         foreach (var entry in Directory.EnumerateDirectories("/proc"))
@@ -103,16 +111,24 @@ internal static class ProcStat
         return byName;
     }
 
-    private static long Rss(int pid)
+    private static ResidentMemory Rss(int pid)
     {
+        long total = 0, anonymous = 0, file = 0;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (Kib(line, "VmRSS:") is { } t)
                 {
-                    var kb = line["VmRSS:".Length..].Trim().Split(' ')[0];
-                    return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
+                    total = t;
+                }
+                else if (Kib(line, "RssAnon:") is { } a)
+                {
+                    anonymous = a;
+                }
+                else if (Kib(line, "RssFile:") is { } f)
+                {
+                    file = f;
                 }
             }
         }
@@ -120,8 +136,13 @@ internal static class ProcStat
         {
         }
 
-        return 0;
+        return new ResidentMemory(total, anonymous, file);
     }
+
+    private static long? Kib(string line, string field) =>
+        line.StartsWith(field, StringComparison.Ordinal)
+            ? long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024
+            : null;
 
     /// <summary>The fields after the command name in a <c>stat</c> file (index 0 is field 3, the state).</summary>
     private static string[]? Fields(string path)

@@ -86,6 +86,10 @@ public sealed class PeerComparisonSmokeTests : IDisposable
     {
         Assert.Equal(2.0, MemorySoak.Slope([new(0, 100L << 20), new(60, 102L << 20), new(120, 104L << 20)]), precision: 9);
         Assert.Equal(0.0, MemorySoak.Slope([new(0, 100L << 20), new(30, 101L << 20), new(60, 100L << 20)]), precision: 9);
+        var growingHeap = new SoakResult(null!, [new(0, 300L << 20, 100L << 20), new(60, 300L << 20, 103L << 20), new(120, 300L << 20, 106L << 20)], SettleSeconds: 0);
+        Assert.Equal(0.0, growingHeap.SlopeMiBPerMinute, precision: 9);
+        Assert.Equal(3.0, growingHeap.AnonymousSlopeMiBPerMinute, precision: 9);
+        Assert.Equal(106L << 20, growingHeap.PeakAnonymousBytes);
 
         var generator = new CorpusGenerator(new CorpusShape(1_000), seed: 7);
         var database = Path.Combine(_directory, "soak.db");
@@ -98,8 +102,9 @@ public sealed class PeerComparisonSmokeTests : IDisposable
 
         Assert.Equal(0, soak.Load.Errors);
         Assert.True(soak.Samples.Count >= 3, $"{soak.Samples.Count} samples");
-        Assert.All(soak.Samples, s => Assert.True(s.WorkingSetBytes > 0));
+        Assert.All(soak.Samples, s => Assert.True(s.AnonymousBytes > 0 && s.AnonymousBytes < s.WorkingSetBytes, $"anonymous {s.AnonymousBytes} of {s.WorkingSetBytes}"));
         Assert.Equal(soak.Samples.Max(s => s.WorkingSetBytes), soak.PeakBytes);
+        Assert.Equal(soak.Samples.Max(s => s.AnonymousBytes), soak.PeakAnonymousBytes);
         Assert.Equal(soak.Load.Seconds / 3, soak.SettleSeconds, precision: 9);
         Assert.Contains("| 1,000 | point-lookup |", MemorySoak.Markdown(soak, "point-lookup", 1_000), StringComparison.Ordinal);
     }
