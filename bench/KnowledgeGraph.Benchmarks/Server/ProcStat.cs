@@ -46,9 +46,9 @@ internal static class ProcStat
 
     /// <summary>
     /// The resident set of <paramref name="pid"/> and its live children (VmRSS), with its anonymous
-    /// part (RssAnon: the heaps, the GC's among them) and its file-backed part (RssFile: the
-    /// binaries and any mapped file, such as a database SQLite maps; pages the operating system
-    /// caches anyway and can drop). Zeros where <c>/proc</c> cannot be read.
+    /// part (RssAnon: the heaps, the GC's among them). The rest is file-backed (the binaries and
+    /// any mapped file, such as a database SQLite maps: pages the operating system caches anyway
+    /// and can drop) or shared memory. Zeros where <c>/proc</c> cannot be read.
     /// </summary>
     public static ResidentMemory Resident(int pid)
     {
@@ -113,7 +113,7 @@ internal static class ProcStat
 
     private static ResidentMemory Rss(int pid)
     {
-        long total = 0, anonymous = 0, file = 0;
+        long total = 0, anonymous = 0;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
@@ -126,17 +126,13 @@ internal static class ProcStat
                 {
                     anonymous = a;
                 }
-                else if (Kib(line, "RssFile:") is { } f)
-                {
-                    file = f;
-                }
             }
         }
         catch (IOException)
         {
         }
 
-        return new ResidentMemory(total, anonymous, file);
+        return new ResidentMemory(total, anonymous);
     }
 
     private static long? Kib(string line, string field) =>

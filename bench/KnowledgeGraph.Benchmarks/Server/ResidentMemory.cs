@@ -1,8 +1,8 @@
 namespace KnowledgeGraph.Benchmarks.Server;
 
-/// <summary>Resident memory in bytes: all of it, the anonymous part and the file-backed part.</summary>
-internal readonly record struct ResidentMemory(long Total, long Anonymous, long File)
+/// <summary>Resident memory in bytes: all of it (VmRSS) and its anonymous part (RssAnon).</summary>
+internal readonly record struct ResidentMemory(long Total, long Anonymous)
 {
     public static ResidentMemory operator +(ResidentMemory a, ResidentMemory b) =>
-        new(a.Total + b.Total, a.Anonymous + b.Anonymous, a.File + b.File);
+        new(a.Total + b.Total, a.Anonymous + b.Anonymous);
 }
