@@ -280,52 +280,31 @@ public sealed class SqliteStatementCacheTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteGraphStore(path, SqliteStoreOptions.DefaultBusyTimeout, readCacheKiB: 4096, memoryMapMiB: -1));
     }
 
-    [Fact]
-    public async Task The_host_maps_as_much_of_the_file_as_configured()
+    [Theory]
+    [InlineData("Sqlite:ReadCacheKiB", "8192", "PRAGMA cache_size", -8192L)]
+    [InlineData("Sqlite:MemoryMapMiB", "64", "PRAGMA mmap_size", 64L * 1_048_576)]
+    public async Task The_host_gives_read_connections_the_configured_setting(string setting, string value, string pragma, long expected)
     {
-        await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Sqlite:MemoryMapMiB"] = "64", ["Seed:Enabled"] = "false" } };
+        await using var factory = new ApiFactory(_scratch.Path) { Settings = { [setting] = value, ["Seed:Enabled"] = "false" } };
         using var client = factory.CreateClient();
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancel);
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
 
-        Assert.Equal(64L * 1_048_576, await MapSizeAsync(factory.Services.GetRequiredService<SqliteGraphStore>()));
+        Assert.Equal(expected, await PragmaAsync(factory.Services.GetRequiredService<SqliteGraphStore>(), pragma));
     }
 
-    [Fact]
-    public async Task A_negative_memory_map_stops_the_host_saying_which_setting_is_wrong()
-    {
-        await using var app = ProgramBuilder.Create("--Sqlite:MemoryMapMiB=-1", "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_scratch.Path, "map.db")}", "--urls=http://127.0.0.1:0").Build();
-
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync(Cancel));
-
-        Assert.Equal(
-            "Sqlite:MemoryMapMiB (KG_SQLITE__MEMORYMAPMIB) is how much of the file read connections map into memory in MiB and must be 0 (none) or more; it is -1.",
-            failure.Message);
-    }
-
-    [Fact]
-    public async Task The_host_gives_read_connections_the_configured_page_cache()
-    {
-        await using var factory = new ApiFactory(_scratch.Path) { Settings = { ["Sqlite:ReadCacheKiB"] = "8192", ["Seed:Enabled"] = "false" } };
-        using var client = factory.CreateClient();
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancel);
-        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
-
-        Assert.Equal(-8192L, await CacheSizeAsync(factory.Services.GetRequiredService<SqliteGraphStore>()));
-    }
-
-    [Fact]
-    public async Task A_page_cache_of_zero_stops_the_host_saying_which_setting_is_wrong()
+    [Theory]
+    [InlineData("--Sqlite:ReadCacheKiB=0", "Sqlite:ReadCacheKiB (KG_SQLITE__READCACHEKIB) is the page cache of each read connection in KiB and must be at least 1; it is 0.")]
+    [InlineData("--Sqlite:MemoryMapMiB=-1", "Sqlite:MemoryMapMiB (KG_SQLITE__MEMORYMAPMIB) is how much of the file read connections map into memory in MiB and must be 0 (none) or more; it is -1.")]
+    public async Task A_setting_out_of_range_stops_the_host_saying_which_setting_is_wrong(string argument, string message)
     {
         // The host itself, started as Program starts it (the test host's deferred start can report
         // a host that failed to build as disposed instead of with its error).
-        await using var app = ProgramBuilder.Create("--Sqlite:ReadCacheKiB=0", "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_scratch.Path, "cache.db")}", "--urls=http://127.0.0.1:0").Build();
+        await using var app = ProgramBuilder.Create(argument, "--Seed:Enabled=false", $"--Sqlite:Path={Path.Combine(_scratch.Path, "settings.db")}", "--urls=http://127.0.0.1:0").Build();
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync(Cancel));
 
-        Assert.Equal(
-            "Sqlite:ReadCacheKiB (KG_SQLITE__READCACHEKIB) is the page cache of each read connection in KiB and must be at least 1; it is 0.",
-            failure.Message);
+        Assert.Equal(message, failure.Message);
     }
 
     private static Task<long> CacheSizeAsync(SqliteGraphStore store) => PragmaAsync(store, "PRAGMA cache_size");
