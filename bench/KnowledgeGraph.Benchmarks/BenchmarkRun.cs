@@ -219,7 +219,7 @@ internal static class BenchmarkRun
 
     private static string Line(string label, LoadResult result) =>
         $"  {label,-22} {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Ms,6:F2} ms  p95 {result.P95Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  "
-        + $"{result.ServerCpuMsPerRequest,7:F3} ms CPU/req  "
+        + $"{result.ServerCpuMsPerRequest,7:F3} ms CPU/req (load generator {result.ClientCpuMsPerRequest:F3})  "
         + (result.HasServerCounters ? $"{result.AllocatedBytesPerRequest / 1024,7:N1} KiB/req  " : string.Empty)
         + $"{result.RoundTripsPerRequest:F2} store calls/req  {result.Errors} errors";
 

@@ -94,19 +94,19 @@ internal static class Report
             md.AppendLine(c, $"Corpus (seed {size.Load.Seed}): {counts.Statements:N0} statements, {counts.Articles:N0} articles, {counts.Evidence:N0} evidence spans, {counts.StatementAbout:N0} statement–place links, {counts.Responses:N0} responses, {counts.People:N0} people, {counts.Affiliations:N0} affiliations, {counts.Organisations:N0} organisations, {counts.Places:N0} places, {counts.Negotiations:N0} negotiations.");
             md.AppendLine(c, $"Load: {size.Load.Elapsed.TotalSeconds:F1} s through `IGraphStoreAdmin.ImportAsync` in {size.Load.Batches} batches of {size.Load.ChunkStatements:N0} statements, peak working set {size.Load.PeakWorkingSetBytes / 1_048_576.0:N0} MiB, database {size.Load.DatabaseBytes / 1_048_576.0:N0} MiB{(size.LoadReused ? " (loaded by an earlier run and reused)" : string.Empty)}.");
             md.AppendLine();
-            md.AppendLine("| workload | req/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | server p50 / p99 ms | alloc/req | GCs gen0 / 1 / 2, paused | store calls/req | server CPU ms/req | store CPU ms/req | errors |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| workload | req/s | vs bare | p50 ms | p95 ms | p99 ms | max ms | server p50 / p99 ms | alloc/req | GCs gen0 / 1 / 2, paused | store calls/req | server CPU ms/req | store CPU ms/req | load generator CPU ms/req | errors |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             var bare = size.Results.FirstOrDefault(r => r.Workload == Workloads.Bare);
             foreach (var r in size.Results)
             {
                 var ratio = bare is null || bare.RequestsPerSecond == 0 ? "–" : (r.RequestsPerSecond / bare.RequestsPerSecond).ToString("P0", c);
                 var trips = r.MinRoundTrips == r.MaxRoundTrips ? r.MinRoundTrips.ToString(c) : $"{r.RoundTripsPerRequest:F2} ({r.MinRoundTrips}–{r.MaxRoundTrips})";
-                md.AppendLine(c, $"| {r.Workload} | {r.RequestsPerSecond:N0} | {ratio} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.ServerP50Ms:F2} / {r.ServerP99Ms:F2} | {Bytes(r.AllocatedBytesPerRequest)} | {Collections(r)} | {trips} | {r.ServerCpuMsPerRequest:F3} | {r.StoreMsPerRequest:F3} | {r.Errors} |");
+                md.AppendLine(c, $"| {r.Workload} | {r.RequestsPerSecond:N0} | {ratio} | {r.P50Ms:F2} | {r.P95Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.ServerP50Ms:F2} / {r.ServerP99Ms:F2} | {Bytes(r.AllocatedBytesPerRequest)} | {Collections(r)} | {trips} | {r.ServerCpuMsPerRequest:F3} | {r.StoreMsPerRequest:F3} | {ClientCpu(size, r)} | {r.Errors} |");
             }
 
             if (size.StatementStatsUnavailable is { } why)
             {
-                md.AppendLine(c, $"| {Workloads.StatementStats} | {why} | | | | | | | | | | | | |");
+                md.AppendLine(c, $"| {Workloads.StatementStats} | {why} | | | | | | | | | | | | | |");
             }
 
             AppendPeer(md, options, size);
@@ -145,8 +145,8 @@ internal static class Report
             + $"CPU per request is utime + stime of the server's process (and of its children) over the measured windows, divided by the requests answered; "
             + $"**peer ÷ API** is the peer's CPU per request over the API's (above 1: the API does less work per request)."));
         md.AppendLine();
-        md.AppendLine("| workload | API req/s | peer req/s | API p50 / p95 / p99 ms | peer p50 / p95 / p99 ms | API CPU ms/req | peer CPU ms/req | **peer ÷ API** CPU/req | API alloc/req | store calls/req API / peer | errors API / peer |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| workload | API req/s | peer req/s | API p50 / p95 / p99 ms | peer p50 / p95 / p99 ms | API CPU ms/req | peer CPU ms/req | **peer ÷ API** CPU/req | API alloc/req | store calls/req API / peer | load generator CPU ms/req API / peer | errors API / peer |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in size.PeerResults)
         {
             var a = Find(size, p.Workload);
@@ -156,8 +156,21 @@ internal static class Report
             }
 
             md.AppendLine(string.Create(c, $"| {p.Workload} | {a.RequestsPerSecond:N0} | {p.RequestsPerSecond:N0} | {a.P50Ms:F2} / {a.P95Ms:F2} / {a.P99Ms:F2} | {p.P50Ms:F2} / {p.P95Ms:F2} / {p.P99Ms:F2} | "
-                + $"{a.ServerCpuMsPerRequest:F3} | {p.ServerCpuMsPerRequest:F3} | **{CpuRatio(p, a):F2}** | {Bytes(a.AllocatedBytesPerRequest)} | {Trips(a)} / {Trips(p)} | {a.Errors} / {p.Errors} |"));
+                + $"{a.ServerCpuMsPerRequest:F3} | {p.ServerCpuMsPerRequest:F3} | **{CpuRatio(p, a):F2}** | {Bytes(a.AllocatedBytesPerRequest)} | {Trips(a)} / {Trips(p)} | {ClientCpu(size, a)} / {ClientCpu(size, p)} | {a.Errors} / {p.Errors} |"));
         }
+    }
+
+    /// <summary>
+    /// The load generator's CPU per request, or a dash when the API ran inside the benchmark's
+    /// process: then that figure is the server's work as well as the client's.
+    /// </summary>
+    internal static string ClientCpu(SizeResult size, LoadResult result)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        ArgumentNullException.ThrowIfNull(result);
+        return size.Server == Server.ServerMode.Process
+            ? result.ClientCpuMsPerRequest.ToString("F3", CultureInfo.InvariantCulture)
+            : "–";
     }
 
     /// <summary>The peer's CPU per request over the API's.</summary>

@@ -48,6 +48,13 @@ internal sealed record LoadResult(
     /// <summary>The time the server was paused for garbage collection during the measured run, in ms (the API's only).</summary>
     public double GcPauseMs { get; init; }
 
+    /// <summary>
+    /// The load generator's own CPU per request over the measured window, in ms: utime + stime of
+    /// the benchmark's process, which shares the machine's cores with the server. With the server
+    /// in the same process it counts the server's work too.
+    /// </summary>
+    public double ClientCpuMsPerRequest { get; init; }
+
     /// <summary>The share of the measured wall time the server spent paused for garbage collection.</summary>
     public double GcPauseShare => Seconds == 0 ? 0 : GcPauseMs / (Seconds * 1000);
 
@@ -105,6 +112,7 @@ internal sealed record LoadResult(
         {
             Server = first.Server,
             GcPauseMs = runs.Sum(r => r.GcPauseMs),
+            ClientCpuMsPerRequest = Weighted(r => r.ClientCpuMsPerRequest),
             LatencyTicks = latencies,
             ServerLatencyBuckets = buckets,
         };
@@ -170,7 +178,9 @@ internal sealed class LoadRunner(HttpClient client, Func<CancellationToken, Task
         }
 
         var before = await StatsAsync(cancellationToken);
+        var clientBefore = Environment.CpuUsage.TotalTime;
         var phase = await PhaseAsync(requestFor, options.Concurrency, options.Duration, options.MaxRequests, cancellationToken);
+        var clientCpu = Environment.CpuUsage.TotalTime - clientBefore;
         var after = await StatsAsync(cancellationToken);
 
         var n = phase.Completed;
@@ -216,6 +226,7 @@ internal sealed class LoadRunner(HttpClient client, Func<CancellationToken, Task
         {
             Server = server,
             GcPauseMs = after.GcPauseMilliseconds - before.GcPauseMilliseconds,
+            ClientCpuMsPerRequest = PerRequest(clientCpu.TotalMilliseconds),
             LatencyTicks = latencies,
             ServerLatencyBuckets = serverLatency,
         };

@@ -120,19 +120,39 @@ public sealed class BenchmarkSmokeTests : IDisposable
     [Fact]
     public void Pooled_runs_add_up_their_collections_and_pauses_and_the_pause_is_a_share_of_the_measured_time()
     {
-        static LoadResult Run(int requests, double seconds, int gen0, int gen1, double pausedMs) =>
-            new(Workloads.WhoSaidWhat, 32, requests, 0, seconds, requests / seconds, 1, 2, 3, 4, 6, 6, 6, 1024, 0.9, 0.4, 6, gen0, gen1, 0, 1, 3, null)
-            {
-                GcPauseMs = pausedMs,
-            };
-
-        var pooled = LoadResult.Pool([Run(1_000, 4, 10, 1, 100), Run(3_000, 6, 20, 0, 150)]);
+        var pooled = LoadResult.Pool([Run(1_000, 4, 10, 1, 100, clientCpuMs: 0.2), Run(3_000, 6, 20, 0, 150, clientCpuMs: 0.4)]);
 
         Assert.Equal((30, 1, 0), (pooled.Gen0Collections, pooled.Gen1Collections, pooled.Gen2Collections));
         Assert.Equal(250, pooled.GcPauseMs);
         Assert.Equal(0.025, pooled.GcPauseShare, precision: 12);
-        Assert.Equal(0.025, Run(1_000, 4, 10, 1, 100).GcPauseShare, precision: 12);
+        Assert.Equal(0.025, Run(1_000, 4, 10, 1, 100, clientCpuMs: 0.2).GcPauseShare, precision: 12);
+
+        // The load generator's CPU per request is weighted by requests, as the server's is.
+        Assert.Equal(0.35, pooled.ClientCpuMsPerRequest, precision: 12);
     }
+
+    [Theory]
+    [InlineData(false, "| 0.900 | 0.400 | 0.350 | 0 |")]
+    [InlineData(true, "| 0.900 | 0.400 | – | 0 |")]
+    public void The_report_gives_the_load_generators_CPU_only_when_the_server_ran_in_a_process_of_its_own(bool serverInProcess, string rowEnd)
+    {
+        var server = serverInProcess ? ServerMode.InProcess : ServerMode.Process;
+        var load = new LoadReport(1_000, 7, 500, 2, TimeSpan.FromSeconds(1), 1 << 20, 1 << 20, new CorpusCounts());
+        var size = new SizeResult(1_000, load, LoadReused: true, server, [Run(1_000, 4, 10, 1, 100, clientCpuMs: 0.35)], StatementStatsUnavailable: null);
+        var options = new BenchOptions([1_000], 7, new LoadOptions(32, TimeSpan.Zero, TimeSpan.FromSeconds(4), 1_000), _directory, server, [Workloads.WhoSaidWhat], 500);
+        var machine = new MachineInfo(2, "test CPU", "1 GiB", "test OS", "0", "0");
+
+        var row = Report.Markdown(options, machine, "run", [size]).Split('\n').Single(line => line.StartsWith("| who-said-what |", StringComparison.Ordinal));
+
+        Assert.EndsWith(rowEnd, row.TrimEnd('\r'), StringComparison.Ordinal);
+    }
+
+    private static LoadResult Run(int requests, double seconds, int gen0, int gen1, double pausedMs, double clientCpuMs) =>
+        new(Workloads.WhoSaidWhat, 32, requests, 0, seconds, requests / seconds, 1, 2, 3, 4, 6, 6, 6, 1024, 0.9, 0.4, 6, gen0, gen1, 0, 1, 3, null)
+        {
+            GcPauseMs = pausedMs,
+            ClientCpuMsPerRequest = clientCpuMs,
+        };
 
     public void Dispose()
     {
